@@ -1,0 +1,179 @@
+package dev.accountadmin.client.cli;
+
+import dev.accountadmin.client.AccountAdminClient;
+import dev.accountadmin.client.AccountAdminException;
+import dev.accountadmin.i18n.Locales;
+import dev.accountadmin.i18n.Messages;
+import dev.accountadmin.v1.RefreshTokenRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code acctadmin}: unlock accounts and offboard former employees from the command line, in
+ * English, French, Romanian, Dutch or Swedish. Holds what every subcommand shares: the server,
+ * the language, the output format, the stored session.
+ */
+@Command(name = "acctadmin", mixinStandardHelpOptions = true, version = "acctadmin 0.1.0",
+    description = "Unlock accounts and offboard former employees.",
+    subcommands = {LoginCommand.class, LogoutCommand.class, UsersCommand.class, BlockCommand.class,
+        AllowCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:a step failed or was denied",
+        "2:usage error or invalid input",
+        "3:not signed in (run acctadmin login)",
+        "4:permission denied",
+        "5:not found",
+        "6:server unreachable",
+        "7:any other error"})
+public final class Acctadmin {
+
+  /** How results are printed. */
+  enum Output { text, json }
+
+  @Option(names = "--server", scope = ScopeType.INHERIT, defaultValue = "${env:ACCOUNTADMIN_SERVER:-127.0.0.1:50051}",
+      description = "Server as host:port (ACCOUNTADMIN_SERVER; default ${DEFAULT-VALUE}).")
+  String server;
+
+  @Option(names = "--locale", scope = ScopeType.INHERIT,
+      description = "Language: en, fr, ro, nl or sv (default: LC_ALL, LC_MESSAGES, LANG, else en).")
+  String locale;
+
+  @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Output output;
+
+  @Spec CommandSpec spec;
+
+  final Map<String, String> env;
+  final Clock clock;
+  final InputStream in;
+  private Messages messages;
+  private AccountAdminClient client;
+
+  Acctadmin(Map<String, String> env, Clock clock, InputStream in) {
+    this.env = env;
+    this.clock = clock;
+    this.in = in;
+  }
+
+  /** The command line as {@code main} runs it; tests pass their own environment and streams. */
+  public static CommandLine commandLine(Map<String, String> env, Clock clock, InputStream in, PrintWriter out, PrintWriter err) {
+    var root = new Acctadmin(env, clock, in);
+    var commandLine = new CommandLine(root);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+      if (e instanceof AccountAdminException failure) {
+        return root.report(failure);
+      }
+      throw e;
+    });
+    return commandLine;
+  }
+
+  public static void main(String[] args) {
+    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code;
+    var commandLine = commandLine(System.getenv(), Clock.systemDefaultZone(), System.in, out, err);
+    try {
+      code = commandLine.execute(args);
+    } finally {
+      ((Acctadmin) commandLine.getCommand()).close();
+    }
+    System.exit(code);
+  }
+
+  /** The messages in the chosen language: --locale, else the environment, else English. */
+  Messages messages() {
+    if (messages == null) {
+      messages = Messages.of(Locales.fromEnvironment(locale, env), ZoneId.systemDefault());
+    }
+    return messages;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** A connection to --server, not signed in. */
+  AccountAdminClient client() {
+    if (client == null) {
+      client = AccountAdminClient.connect(server, null).withLanguage(messages().locale());
+    }
+    return client;
+  }
+
+  /** A connection signed in with the stored session, refreshed first when its token expired. */
+  AccountAdminClient signedIn() {
+    try {
+      var file = Credentials.file(env);
+      var stored = Credentials.load(file).filter(c -> c.server().equals(server)).orElseThrow(this::notSignedIn);
+      var credentials = stored;
+      if (!clock.instant().plus(Duration.ofSeconds(30)).isBefore(stored.accessExpiresAt())) {
+        var refreshed = client().auth(s -> s.refreshToken(
+            RefreshTokenRequest.newBuilder().setRefreshToken(stored.refreshToken()).build()));
+        credentials = new Credentials(server, stored.user(), refreshed.getAccessToken(),
+            java.time.Instant.ofEpochSecond(refreshed.getAccessTokenExpireTime().getSeconds()),
+            refreshed.getRefreshToken());
+        credentials.save(file);
+      }
+      return client().withToken(credentials.accessToken());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private AccountAdminException notSignedIn() {
+    return new AccountAdminException(io.grpc.Status.Code.UNAUTHENTICATED, "UNAUTHENTICATED", Map.of(),
+        java.util.List.of(), null, null);
+  }
+
+  /** Prints a failure in the reader's language and returns its exit code. */
+  int report(AccountAdminException e) {
+    var m = messages();
+    err().println(m.render("cli.error", Map.of("message", m.renderError(e.reason(), e.metadata()))));
+    for (var violation : e.violations()) {
+      err().println(m.render("cli.violation", Map.of("field", violation.field(), "message", violation.localizedMessage())));
+    }
+    if (e.retryAfter() != null) {
+      err().println(m.render("cli.retryAfter", Map.of("wait", e.retryAfter())));
+    }
+    err().flush();
+    return ExitCode.of(e);
+  }
+
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  static Map<String, Object> args(Object... keyValues) {
+    var map = new java.util.LinkedHashMap<String, Object>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}

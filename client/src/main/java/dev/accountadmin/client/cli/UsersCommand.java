@@ -1,0 +1,113 @@
+package dev.accountadmin.client.cli;
+
+import dev.accountadmin.v1.CreateUserRequest;
+import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.ListUsersRequest;
+import dev.accountadmin.v1.ListUsersResponse;
+import dev.accountadmin.v1.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code acctadmin users list|show|create}. */
+@Command(name = "users", description = "List, show and create users.",
+    subcommands = {UsersCommand.ListUsers.class, UsersCommand.Show.class, UsersCommand.Create.class})
+final class UsersCommand {
+  @ParentCommand Acctadmin root;
+
+  @Command(name = "list", description = "List users, a page at a time or all of them.")
+  static final class ListUsers implements Callable<Integer> {
+    private static final int PAGE_SIZE = 500;
+
+    @ParentCommand UsersCommand users;
+
+    @Option(names = "--filter", defaultValue = "",
+        description = "Words to match, and states: locked, blocked, restricted, admin, deleted, offboarded.")
+    String filter;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Show at most this many users (default: all).")
+    int limit;
+
+    @Override
+    public Integer call() {
+      var root = users.root;
+      var client = root.signedIn();
+      var all = new ArrayList<User>();
+      String token = "";
+      do {
+        final var pageToken = token;
+        ListUsersResponse page = client.call(s -> s.listUsers(ListUsersRequest.newBuilder()
+            .setFilter(filter).setPageSize(PAGE_SIZE).setPageToken(pageToken).build()));
+        all.addAll(page.getUsersList());
+        token = page.getNextPageToken();
+      } while (!token.isEmpty() && (limit <= 0 || all.size() < limit));
+      List<User> shown = limit > 0 && all.size() > limit ? all.subList(0, limit) : all;
+      if (root.output == Acctadmin.Output.json) {
+        Render.json(root.out(), ListUsersResponse.newBuilder().addAllUsers(shown).build());
+        return ExitCode.OK;
+      }
+      var m = root.messages();
+      if (shown.isEmpty()) {
+        root.out().println(m.render("cli.users.none", Acctadmin.args()));
+        return ExitCode.OK;
+      }
+      Render.userTable(root.out(), m, shown);
+      root.out().println(m.render("cli.users.count", Acctadmin.args("count", shown.size())));
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "show", description = "Show one user.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand UsersCommand users;
+
+    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    String user;
+
+    @Override
+    public Integer call() {
+      var root = users.root;
+      var found = root.signedIn().call(s -> s.getUser(GetUserRequest.newBuilder().setName("users/" + user).build()));
+      if (root.output == Acctadmin.Output.json) {
+        Render.json(root.out(), found);
+      } else {
+        Render.user(root.out(), root.messages(), found.getUser());
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "create", description = "Create a user with a temporary password.")
+  static final class Create implements Callable<Integer> {
+    @ParentCommand UsersCommand users;
+
+    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    String user;
+
+    @Option(names = "--display-name", defaultValue = "", description = "The name people see.")
+    String displayName;
+
+    @Option(names = "--language", defaultValue = "", description = "The user's language: en, fr, ro, nl or sv.")
+    String language;
+
+    @Override
+    public Integer call() {
+      var root = users.root;
+      var created = root.signedIn().call(s -> s.createUser(CreateUserRequest.newBuilder()
+          .setUser(User.newBuilder().setUserPrincipalName(user).setDisplayName(displayName).setPreferredLanguage(language))
+          .build()));
+      if (root.output == Acctadmin.Output.json) {
+        Render.json(root.out(), created);
+        return ExitCode.OK;
+      }
+      var m = root.messages();
+      root.out().println(m.render("cli.users.created", Acctadmin.args("user", created.getUser().getUserPrincipalName())));
+      root.out().println(m.render("cli.users.temporaryPassword", Acctadmin.args("password", created.getTemporaryPassword())));
+      return ExitCode.OK;
+    }
+  }
+}

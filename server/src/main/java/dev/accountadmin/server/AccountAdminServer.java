@@ -1,0 +1,235 @@
+package dev.accountadmin.server;
+
+import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.auth.AccessTokens;
+import dev.accountadmin.server.auth.AuthPolicy;
+import dev.accountadmin.server.auth.Authentication;
+import dev.accountadmin.server.auth.PasswordHasher;
+import dev.accountadmin.server.auth.Secrets;
+import dev.accountadmin.server.directory.Directory;
+import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.SecretStore;
+import dev.accountadmin.server.store.SessionStore;
+import dev.accountadmin.server.store.UserStore;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The AccountAdmin server: reads its configuration from flags and environment, opens the
+ * database, bootstraps an empty directory, serves gRPC with health and reflection, and drains
+ * in-flight calls on SIGTERM.
+ */
+public final class AccountAdminServer implements AutoCloseable {
+  // Held, so that the levels set on them are not lost when JUL drops unreferenced loggers.
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+  private static final Logger HIKARI_LOG = Logger.getLogger("com.zaxxer.hikari");
+
+  /** Server configuration; each flag also reads an environment variable (DESIGN.md section 9). */
+  @Command(name = "accountadmin-server", mixinStandardHelpOptions = true,
+      description = "Serves the AccountAdmin gRPC API.")
+  public static final class Config implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "${env:ACCOUNTADMIN_PORT:-50051}",
+        description = "Port to listen on (ACCOUNTADMIN_PORT; default ${DEFAULT-VALUE}); 0 picks a free one.")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:ACCOUNTADMIN_BIND:-127.0.0.1}",
+        description = "Address to bind (ACCOUNTADMIN_BIND; default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "${env:ACCOUNTADMIN_DATA_DIR:-./data}",
+        description = "Data directory (ACCOUNTADMIN_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database-url", defaultValue = "${env:ACCOUNTADMIN_DATABASE_URL}",
+        description = "JDBC URL (ACCOUNTADMIN_DATABASE_URL); default SQLite in the data directory."
+            + " PostgreSQL credentials come from ACCOUNTADMIN_DATABASE_USER and ACCOUNTADMIN_DATABASE_PASSWORD.")
+    String databaseUrl;
+
+    @Option(names = "--domain", defaultValue = "${env:ACCOUNTADMIN_DOMAIN:-contoso.com}",
+        description = "The tenant's primary domain (ACCOUNTADMIN_DOMAIN; default ${DEFAULT-VALUE}).")
+    String domain;
+
+    @Option(names = "--demo", description = "Seed a demo directory when the directory is new.")
+    boolean demo;
+
+    String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
+    String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
+    String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
+    AuthPolicy authPolicy = AuthPolicy.DEFAULT;
+    PasswordHasher hasher = PasswordHasher.OWASP;
+    Clock clock = Clock.systemUTC();
+    PrintStream out = System.out;
+
+    /** A configuration for tests and embedding: SQLite in {@code dataDir}, any free loopback port. */
+    public static Config forDataDir(Path dataDir) {
+      var config = new Config();
+      new CommandLine(config).parseArgs("--port", "0", "--data-dir", dataDir.toString());
+      config.databaseUrl = null;
+      config.bootstrapPassword = null;
+      return config;
+    }
+
+    public Config port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    public Config demo(boolean value) {
+      this.demo = value;
+      return this;
+    }
+
+    public Config databaseUrl(String url, String user, String password) {
+      this.databaseUrl = url;
+      this.databaseUser = user;
+      this.databasePassword = password;
+      return this;
+    }
+
+    public Config bootstrapPassword(String value) {
+      this.bootstrapPassword = value;
+      return this;
+    }
+
+    public Config clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Config authPolicy(AuthPolicy value) {
+      this.authPolicy = value;
+      return this;
+    }
+
+    public Config out(PrintStream value) {
+      this.out = value;
+      return this;
+    }
+
+    String jdbcUrl() {
+      return databaseUrl != null && !databaseUrl.isBlank()
+          ? databaseUrl
+          : "jdbc:sqlite:" + dataDir.resolve("accountadmin.db").toAbsolutePath();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      var server = AccountAdminServer.start(this);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "accountadmin-shutdown"));
+      server.awaitTermination();
+      return 0;
+    }
+  }
+
+  private final Server server;
+  private final HealthStatusManager health;
+  private final Database database;
+
+  private AccountAdminServer(Server server, HealthStatusManager health, Database database) {
+    this.server = server;
+    this.health = health;
+    this.database = database;
+  }
+
+  public static void main(String[] args) {
+    quietLibraries();
+    System.exit(new CommandLine(new Config()).execute(args));
+  }
+
+  /** Opens the database, bootstraps it if new, and starts serving. */
+  public static AccountAdminServer start(Config config) throws IOException {
+    if (config.databaseUrl == null || config.databaseUrl.isBlank()) {
+      Files.createDirectories(config.dataDir);
+    }
+    var database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword);
+    try {
+      var clock = config.clock;
+      var secrets = new Secrets(new SecureRandom());
+      var secretStore = new SecretStore(database);
+      var tokens = AccessTokens.fromJwk(secretStore.getOrCreate("access-token-key", AccessTokens::generateKey, clock.instant()));
+      var fingerprintKey = secretStore.getOrCreate("failure-fingerprint-key", secrets::token, clock.instant())
+          .getBytes(StandardCharsets.US_ASCII);
+      var users = new UserStore(database.engine());
+      var sessions = new SessionStore();
+      var audit = new AuditLog(database, clock);
+      var authentication = new Authentication(database, users, sessions, audit, config.hasher, secrets,
+          tokens, config.authPolicy, clock, fingerprintKey);
+      var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, clock);
+      new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
+          .run(config.domain, config.bootstrapPassword, config.demo);
+
+      var health = new HealthStatusManager();
+      var context = new CallContext(authentication);
+      var errors = new ErrorInterceptor();
+      var server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
+          .addService(ServerInterceptors.intercept(new AccountAdminService(directory, clock), context, errors))
+          .addService(ServerInterceptors.intercept(new AuthService(authentication), context, errors))
+          .addService(ServerInterceptors.intercept(new MailFlowService(), context, errors))
+          .addService(health.getHealthService())
+          .addService(ProtoReflectionServiceV1.newInstance())
+          .addService(ProtoReflectionService.newInstance())
+          .build()
+          .start();
+      health.setStatus("", ServingStatus.SERVING);
+      config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
+          database.engine() == Database.Engine.SQLITE ? config.jdbcUrl() : "PostgreSQL");
+      config.out.flush();
+      return new AccountAdminServer(server, health, database);
+    } catch (RuntimeException | IOException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /** Stops taking calls, lets in-flight ones finish (30 s at most), then closes the database. */
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(30, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      database.close();
+    }
+  }
+
+  // Flyway and HikariCP announce every start at INFO; the server prints its own ready line.
+  private static void quietLibraries() {
+    FLYWAY_LOG.setLevel(Level.WARNING);
+    HIKARI_LOG.setLevel(Level.WARNING);
+  }
+}

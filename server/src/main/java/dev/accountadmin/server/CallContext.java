@@ -1,0 +1,98 @@
+package dev.accountadmin.server;
+
+import dev.accountadmin.i18n.Locales;
+import dev.accountadmin.server.auth.Authentication;
+import dev.accountadmin.server.directory.Caller;
+import dev.accountadmin.server.directory.DirectoryException;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who is calling, from where, in which language: read once per call from the headers and kept in
+ * the gRPC {@link Context}. Authentication happens here, for every method that needs it, so no
+ * handler can forget it.
+ */
+public final class CallContext implements ServerInterceptor {
+  static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> ACCEPT_LANGUAGE = Metadata.Key.of("accept-language", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Context.Key<Caller> CALLER = Context.key("accountadmin-caller");
+  private static final Context.Key<Locale> LOCALE = Context.key("accountadmin-locale");
+  private static final Context.Key<String> ADDRESS = Context.key("accountadmin-client-address");
+  private static final Context.Key<String> TOKEN = Context.key("accountadmin-token");
+
+  // Methods that a caller uses before (or without) having a token.
+  private static final Set<String> PUBLIC_METHODS = Set.of(
+      "accountadmin.v1.Auth/SignIn",
+      "accountadmin.v1.Auth/RefreshToken",
+      "accountadmin.v1.Auth/ChangePassword",
+      "accountadmin.v1.Auth/Introspect",
+      "accountadmin.v1.AccountAdmin/GetGuide");
+
+  private final Authentication authentication;
+
+  public CallContext(Authentication authentication) {
+    this.authentication = authentication;
+  }
+
+  /** The authenticated caller of the current call. */
+  public static Caller caller() {
+    var caller = CALLER.get();
+    if (caller == null) {
+      throw new IllegalStateException("no caller: the method is not behind CallContext");
+    }
+    return caller;
+  }
+
+  /** The language of the current call ({@code accept-language}), English by default. */
+  public static Locale locale() {
+    var locale = LOCALE.get();
+    return locale == null ? Locale.ENGLISH : locale;
+  }
+
+  /** The caller's network address. */
+  public static String clientAddress() {
+    var address = ADDRESS.get();
+    return address == null ? "" : address;
+  }
+
+  /** The bearer token of the current call, or empty. */
+  public static String token() {
+    var token = TOKEN.get();
+    return token == null ? "" : token;
+  }
+
+  static Locale localeOf(Metadata headers) {
+    return Locales.fromAcceptLanguage(headers.get(ACCEPT_LANGUAGE));
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    var locale = localeOf(headers);
+    var remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+    var address = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    var authorization = headers.get(AUTHORIZATION);
+    var token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).trim() : "";
+    var context = Context.current().withValues(LOCALE, locale, ADDRESS, address, TOKEN, token);
+    var method = call.getMethodDescriptor().getFullMethodName();
+    if (method.startsWith("accountadmin.v1.") && !PUBLIC_METHODS.contains(method)) {
+      try {
+        context = context.withValue(CALLER, authentication.authenticate(token, address));
+      } catch (DirectoryException e) {
+        var status = ErrorStatus.from(e, locale);
+        call.close(status.getStatus(), status.getTrailers());
+        return new ServerCall.Listener<>() {};
+      }
+    }
+    return Contexts.interceptCall(context, call, headers, next);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.accountadmin.server;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.LocalizedMessage;
+import com.google.rpc.RetryInfo;
+import dev.accountadmin.i18n.Messages;
+import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.Reason;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@link DirectoryException} into a {@code google.rpc.Status}: the gRPC code, an
+ * {@code ErrorInfo} whose metadata holds every value of the message, {@code BadRequest} field
+ * violations, {@code RetryInfo} when waiting helps, and a {@code LocalizedMessage} in the
+ * caller's language.
+ */
+public final class ErrorStatus {
+  /** The ErrorInfo domain of every AccountAdmin error. */
+  public static final String DOMAIN = "accountadmin.dev";
+
+  private ErrorStatus() {}
+
+  /** The gRPC code of each reason; exhaustive, so a new reason must be mapped to compile. */
+  static Code code(Reason reason) {
+    return switch (reason) {
+      case INVALID_ARGUMENT, PASSWORD_TOO_WEAK, REQUEST_ID_REUSED -> Code.INVALID_ARGUMENT;
+      case UNAUTHENTICATED, TOKEN_EXPIRED, SESSION_REVOKED, INVALID_CREDENTIALS -> Code.UNAUTHENTICATED;
+      case ACCOUNT_LOCKED, SIGN_IN_BLOCKED, PROTOCOL_DISABLED, PASSWORD_CHANGE_REQUIRED,
+          USER_DELETED, USER_NOT_DELETED, NOT_OFFBOARDED, SENDING_RESTRICTED -> Code.FAILED_PRECONDITION;
+      case OUTBOUND_LIMIT_EXCEEDED -> Code.RESOURCE_EXHAUSTED;
+      case PERMISSION_DENIED, STEPS_DENIED -> Code.PERMISSION_DENIED;
+      case USER_NOT_FOUND, USER_PURGED, BATCH_NOT_FOUND -> Code.NOT_FOUND;
+      case USER_ALREADY_EXISTS -> Code.ALREADY_EXISTS;
+      case CONCURRENT_MODIFICATION -> Code.ABORTED;
+      case NOT_IMPLEMENTED -> Code.UNIMPLEMENTED;
+      case INTERNAL -> Code.INTERNAL;
+    };
+  }
+
+  public static StatusRuntimeException from(DirectoryException e, Locale locale) {
+    var messages = Messages.of(locale, ZoneOffset.UTC);
+    var english = Messages.of(Locale.ENGLISH, ZoneOffset.UTC);
+    var status = com.google.rpc.Status.newBuilder()
+        .setCode(code(e.reason()).getNumber())
+        // The status message is for logs and generic tools: always English.
+        .setMessage(english.renderError(e.reason().name(), e.metadata()))
+        .addDetails(Any.pack(ErrorInfo.newBuilder()
+            .setReason(e.reason().name())
+            .setDomain(DOMAIN)
+            .putAllMetadata(e.metadata())
+            .build()));
+    if (!e.violations().isEmpty()) {
+      var badRequest = BadRequest.newBuilder();
+      for (var v : e.violations()) {
+        badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+            .setField(v.field())
+            .setReason(v.code())
+            .setDescription(english.renderViolation(v.code(), v.metadata()))
+            .setLocalizedMessage(LocalizedMessage.newBuilder()
+                .setLocale(messages.locale().toLanguageTag())
+                .setMessage(messages.renderViolation(v.code(), v.metadata()))));
+      }
+      status.addDetails(Any.pack(badRequest.build()));
+    }
+    if (e.retryAfter() != null) {
+      status.addDetails(Any.pack(RetryInfo.newBuilder()
+          .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+              .setSeconds(e.retryAfter().getSeconds())
+              .setNanos(e.retryAfter().getNano()))
+          .build()));
+    }
+    status.addDetails(Any.pack(LocalizedMessage.newBuilder()
+        .setLocale(messages.locale().toLanguageTag())
+        .setMessage(messages.renderError(e.reason().name(), e.metadata()))
+        .build()));
+    return StatusProto.toStatusRuntimeException(status.build());
+  }
+
+  /** An unexpected failure: INTERNAL, with nothing of its cause (which may hold data). */
+  public static StatusRuntimeException internal(Locale locale) {
+    return from(DirectoryException.of(Reason.INTERNAL, Map.of()), locale);
+  }
+
+  /** A method whose issue has not landed yet. */
+  public static StatusRuntimeException unimplemented(String method, Locale locale) {
+    return from(DirectoryException.of(Reason.NOT_IMPLEMENTED, "method", method), locale);
+  }
+}

@@ -1,0 +1,398 @@
+package dev.accountadmin.server.auth;
+
+import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.audit.AuditRecord;
+import dev.accountadmin.server.directory.Action;
+import dev.accountadmin.server.directory.Caller;
+import dev.accountadmin.server.directory.ClientApp;
+import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.FieldViolation;
+import dev.accountadmin.server.directory.Reason;
+import dev.accountadmin.server.directory.User;
+import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.SessionStore;
+import dev.accountadmin.server.store.UserStore;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sign-in with smart lockout, sessions with rotating refresh tokens, and the live-state check
+ * behind every token: a revoked session, a blocked user, a reset password or a disabled protocol
+ * takes effect on the next call.
+ *
+ * <p>Design note — lockout: a wrong password increments {@code failed_attempts} unless it is one
+ * of the last few wrong passwords (a phone retrying a stale password must not lock the user).
+ * Reaching the threshold locks the account for {@link AuthPolicy#lockoutLength}, which doubles
+ * with each lockout in a row and resets on success. The password is checked outside the write
+ * transaction (Argon2id takes tens of milliseconds) and the outcome is then applied to a fresh
+ * read of the user under its version check, so concurrent attempts on any replica all count.
+ */
+public final class Authentication {
+
+  /** What a sign-in or refresh hands back. Never logged. */
+  public record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, String sessionId) {}
+
+  /** Why a token is not active; names match {@code accountadmin.v1.InactiveReason}. */
+  public enum Inactive { INVALID, EXPIRED, SESSION_REVOKED, SIGN_IN_BLOCKED, PASSWORD_CHANGED, PROTOCOL_DISABLED, USER_DELETED }
+
+  /** The answer of an introspection; {@code inactive} is null when the token is active. */
+  public record Introspection(Inactive inactive, User user, AccessTokens.Claims claims) {
+    public boolean active() {
+      return inactive == null;
+    }
+  }
+
+  private final Database database;
+  private final UserStore users;
+  private final SessionStore sessions;
+  private final AuditLog audit;
+  private final PasswordHasher hasher;
+  private final Secrets secrets;
+  private final AccessTokens tokens;
+  private final AuthPolicy policy;
+  private final Clock clock;
+  private final byte[] fingerprintKey;
+  // Verified against when the user does not exist, so that both answers take as long.
+  private final String decoyHash;
+
+  public Authentication(Database database, UserStore users, SessionStore sessions, AuditLog audit,
+      PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
+      byte[] fingerprintKey) {
+    this.database = database;
+    this.users = users;
+    this.sessions = sessions;
+    this.audit = audit;
+    this.hasher = hasher;
+    this.secrets = secrets;
+    this.tokens = tokens;
+    this.policy = policy;
+    this.clock = clock;
+    this.fingerprintKey = fingerprintKey.clone();
+    this.decoyHash = hasher.hash(secrets.token(), secrets.random());
+  }
+
+  public AuthPolicy policy() {
+    return policy;
+  }
+
+  /** Signs in through {@code app}; see the class note for the order of checks. */
+  public Tokens signIn(String upn, String password, ClientApp app, String clientAddress) {
+    var name = UserName.parse("user_principal_name", upn);
+    if (password == null || password.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("password"));
+    }
+    var found = database.read(c -> {
+      var user = users.find(c, name);
+      return user.isEmpty() || user.get().deleted()
+          ? Optional.<Found>empty()
+          : Optional.of(new Found(user.get(), users.passwordHash(c, user.get().id()).orElse(null)));
+    });
+    if (found.isEmpty()) {
+      hasher.verify(password, decoyHash);
+      audit.append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+          AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.INVALID_CREDENTIALS.name())));
+      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+    }
+    var user = found.get().user();
+    var now = clock.instant();
+    if (user.lockedAt(now)) {
+      throw locked(user, now, clientAddress, false);
+    }
+    // A credential nobody knows (offboarding) has no hash: nothing matches it.
+    boolean correct = found.get().hash() != null && hasher.verify(password, found.get().hash());
+    if (!correct) {
+      recordFailure(name, password, clientAddress);
+      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+    }
+    // Refusals are decided inside the transaction but audited after it, in one of their own:
+    // the sign-in transaction rolls back, and SQLite has one writer at a time.
+    var attempt = database.inTransaction(c -> {
+      var current = users.find(c, name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
+      var at = clock.instant();
+      if (current.lockedAt(at)) {
+        return Attempt.refused(locked(current, at, clientAddress, true));
+      }
+      if (current.signInBlocked()) {
+        return Attempt.refused(DirectoryException.of(Reason.SIGN_IN_BLOCKED, "user", current.name().value()));
+      }
+      var protocol = app.protocol();
+      if (protocol.isPresent() && !current.enabledProtocols().contains(protocol.get())) {
+        return Attempt.refused(DirectoryException.of(Reason.PROTOCOL_DISABLED,
+            "user", current.name().value(), "clientApp", app.name()));
+      }
+      if (current.passwordChangeRequired()) {
+        return Attempt.refused(DirectoryException.of(Reason.PASSWORD_CHANGE_REQUIRED, "user", current.name().value()));
+      }
+      if (current.failedAttempts() > 0 || current.lockoutCount() > 0 || current.lockedUntil() != null) {
+        users.update(c, current.withLockout(0, List.of(), 0, null), at);
+      }
+      return new Attempt(openSession(c, current, app, at), null);
+    });
+    if (attempt.refusal() != null) {
+      audit.append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+          AuditRecord.Outcome.FAILURE, Map.of("reason", attempt.refusal().reason().name(), "clientApp", app.name())));
+      throw attempt.refusal();
+    }
+    return attempt.tokens();
+  }
+
+  private record Attempt(Tokens tokens, DirectoryException refusal) {
+    static Attempt refused(DirectoryException refusal) {
+      return new Attempt(null, refusal);
+    }
+  }
+
+  private record Found(User user, String hash) {}
+
+  private Tokens openSession(Connection c, User user, ClientApp app, Instant now) throws SQLException {
+    var refresh = secrets.token();
+    var sessionId = UUID.randomUUID().toString();
+    var accessExpires = now.plus(policy.accessTokenLifetime());
+    sessions.insert(c, new SessionStore.Session(sessionId, user.id(), app, now, Secrets.sha256(refresh),
+        List.of(), accessExpires, now.plus(policy.refreshTokenLifetime()), null));
+    var access = tokens.issue(new AccessTokens.Claims(user.id(), sessionId, app,
+        user.passwordChangedAt().toEpochMilli(), now, accessExpires));
+    return new Tokens(access, accessExpires, refresh, sessionId);
+  }
+
+  private DirectoryException locked(User user, Instant now, String clientAddress, boolean inTransaction) {
+    var left = Duration.between(now, user.lockedUntil());
+    var record = AuditRecord.of(user.name().value(), clientAddress, Action.SIGN_IN, user.name().value(), "",
+        AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.ACCOUNT_LOCKED.name()));
+    if (!inTransaction) {
+      audit.append(record);
+    }
+    return DirectoryException.retryable(Reason.ACCOUNT_LOCKED, left, Map.of(
+        "user", user.name().value(),
+        "lockedUntilTime", user.lockedUntil().toString(),
+        "retryAfterSeconds", Long.toString(Math.max(1, (left.toMillis() + 999) / 1000))));
+  }
+
+  private void recordFailure(UserName name, String password, String clientAddress) {
+    var fingerprint = fingerprint(name, password);
+    database.inTransaction(c -> {
+      var user = users.find(c, name).orElseThrow();
+      var now = clock.instant();
+      var details = new java.util.TreeMap<String, String>();
+      details.put("reason", Reason.INVALID_CREDENTIALS.name());
+      if (user.lockedUntil() != null && !user.lockedAt(now)) {
+        // The previous lockout ran out; say so once, the first time anyone notices.
+        details.put("lockoutExpiredTime", user.lockedUntil().toString());
+        user = users.update(c, user.withLockout(user.failedAttempts(), user.recentFailures(), user.lockoutCount(), null), now);
+      }
+      if (user.recentFailures().contains(fingerprint)) {
+        details.put("repeatedPassword", "true");
+      } else {
+        var recent = new ArrayList<>(user.recentFailures());
+        recent.add(fingerprint);
+        while (recent.size() > policy.recentFailuresRemembered()) {
+          recent.remove(0);
+        }
+        int failed = user.failedAttempts() + 1;
+        if (failed >= policy.lockoutThreshold()) {
+          int count = user.lockoutCount() + 1;
+          var until = now.plus(policy.lockoutLength(count));
+          users.update(c, user.withLockout(0, List.of(), count, until), now);
+          details.put("lockedUntilTime", until.toString());
+          details.put("lockoutCount", Integer.toString(count));
+        } else {
+          users.update(c, user.withLockout(failed, recent, user.lockoutCount(), user.lockedUntil()), now);
+        }
+        details.put("failedAttempts", Integer.toString(failed));
+      }
+      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+          AuditRecord.Outcome.FAILURE, details));
+      return null;
+    });
+  }
+
+  /** A keyed fingerprint of a wrong password: recognises a repeat, useless to anyone without the key. */
+  private String fingerprint(UserName name, String password) {
+    try {
+      var mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+      mac.update(name.key().getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is in every JVM", e);
+    }
+  }
+
+  /** Checks an access token against live state. */
+  public Introspection introspect(String token) {
+    var claims = tokens.verify(token == null ? "" : token);
+    if (claims.isEmpty()) {
+      return new Introspection(Inactive.INVALID, null, null);
+    }
+    var c0 = claims.get();
+    return database.read(c -> {
+      var user = users.findById(c, c0.userId()).orElse(null);
+      var session = sessions.find(c, c0.sessionId()).orElse(null);
+      return new Introspection(inactive(c0, user, session), user, c0);
+    });
+  }
+
+  private Inactive inactive(AccessTokens.Claims claims, User user, SessionStore.Session session) {
+    var now = clock.instant();
+    if (!now.isBefore(claims.expiresAt())) {
+      return Inactive.EXPIRED;
+    }
+    if (user == null || user.deleted()) {
+      return Inactive.USER_DELETED;
+    }
+    if (session == null || session.revoked()) {
+      return Inactive.SESSION_REVOKED;
+    }
+    if (user.signInBlocked()) {
+      return Inactive.SIGN_IN_BLOCKED;
+    }
+    if (user.passwordChangedAt().toEpochMilli() != claims.passwordVersion()) {
+      return Inactive.PASSWORD_CHANGED;
+    }
+    var protocol = claims.clientApp().protocol();
+    if (protocol.isPresent() && !user.enabledProtocols().contains(protocol.get())) {
+      return Inactive.PROTOCOL_DISABLED;
+    }
+    return null;
+  }
+
+  /** The caller behind a bearer token, or UNAUTHENTICATED with the precise reason. */
+  public Caller authenticate(String token, String clientAddress) {
+    if (token == null || token.isEmpty()) {
+      throw DirectoryException.of(Reason.UNAUTHENTICATED);
+    }
+    var result = introspect(token);
+    if (!result.active()) {
+      throw switch (result.inactive()) {
+        case EXPIRED -> DirectoryException.of(Reason.TOKEN_EXPIRED, "expireTime", result.claims().expiresAt().toString());
+        case SESSION_REVOKED, PASSWORD_CHANGED, USER_DELETED -> DirectoryException.of(Reason.SESSION_REVOKED);
+        case SIGN_IN_BLOCKED -> DirectoryException.of(Reason.SIGN_IN_BLOCKED, "user", result.user().name().value());
+        case PROTOCOL_DISABLED -> DirectoryException.of(Reason.PROTOCOL_DISABLED,
+            "user", result.user().name().value(), "clientApp", result.claims().clientApp().name());
+        case INVALID -> DirectoryException.of(Reason.UNAUTHENTICATED);
+      };
+    }
+    var user = result.user();
+    return new Caller(user.id(), user.name(), user.roles(), result.claims().clientApp(),
+        result.claims().sessionId(), clientAddress);
+  }
+
+  /** The client app of a verified token (for calls that only mail apps may make). */
+  public ClientApp clientAppOf(String token) {
+    return tokens.verify(token).map(AccessTokens.Claims::clientApp).orElse(ClientApp.ADMIN_API);
+  }
+
+  /** Exchanges a refresh token; a spent one revokes its session (it was stolen or replayed). */
+  public Tokens refresh(String refreshToken, String clientAddress) {
+    if (refreshToken == null || refreshToken.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("refresh_token"));
+    }
+    var hash = Secrets.sha256(refreshToken);
+    // A reuse commits the session's revocation before it is refused.
+    Optional<Tokens> refreshed = database.inTransaction(c -> {
+      var now = clock.instant();
+      var session = sessions.findByRefreshHash(c, hash).orElseThrow(() -> DirectoryException.of(Reason.UNAUTHENTICATED));
+      if (!session.refreshHash().equals(hash)) {
+        sessions.revoke(c, session.id(), now);
+        var user = users.findById(c, session.userId()).orElseThrow();
+        audit.append(c, AuditRecord.of(user.name().value(), clientAddress, Action.SIGN_IN, user.name().value(), "",
+            AuditRecord.Outcome.FAILURE, Map.of("reason", "REFRESH_TOKEN_REUSED", "session", session.id())));
+        return Optional.empty();
+      }
+      if (session.revoked() || !now.isBefore(session.refreshExpiresAt())) {
+        throw DirectoryException.of(Reason.SESSION_REVOKED);
+      }
+      var user = users.findById(c, session.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
+      var claims = new AccessTokens.Claims(user.id(), session.id(), session.clientApp(),
+          user.passwordChangedAt().toEpochMilli(), now, now.plus(policy.accessTokenLifetime()));
+      var reason = inactive(claims, user, session);
+      if (reason != null) {
+        throw switch (reason) {
+          case SIGN_IN_BLOCKED -> DirectoryException.of(Reason.SIGN_IN_BLOCKED, "user", user.name().value());
+          case PROTOCOL_DISABLED -> DirectoryException.of(Reason.PROTOCOL_DISABLED,
+              "user", user.name().value(), "clientApp", session.clientApp().name());
+          default -> DirectoryException.of(Reason.SESSION_REVOKED);
+        };
+      }
+      // A session opened before a password reset cannot be refreshed into new tokens.
+      if (user.passwordChangedAt().isAfter(session.createdAt())) {
+        throw DirectoryException.of(Reason.SESSION_REVOKED);
+      }
+      var newRefresh = secrets.token();
+      if (!sessions.rotate(c, session, Secrets.sha256(newRefresh), claims.expiresAt())) {
+        throw DirectoryException.of(Reason.SESSION_REVOKED);
+      }
+      return Optional.of(new Tokens(tokens.issue(claims), claims.expiresAt(), newRefresh, session.id()));
+    });
+    return refreshed.orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
+  }
+
+  /** Ends the session behind {@code caller}'s token. */
+  public void signOut(Caller caller) {
+    database.inTransaction(c -> {
+      sessions.revoke(c, caller.sessionId(), clock.instant());
+      return null;
+    });
+  }
+
+  /** Changes a password knowing the current one; the way out of "must change at next sign-in". */
+  public void changePassword(String upn, String current, String next, String clientAddress) {
+    var name = UserName.parse("user_principal_name", upn);
+    if (current == null || current.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("current_password"));
+    }
+    var found = database.read(c -> users.find(c, name)
+        .filter(u -> !u.deleted())
+        .map(u -> new Found(u, uncheckedHash(c, u))));
+    if (found.isEmpty()) {
+      hasher.verify(current, decoyHash);
+      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+    }
+    var user = found.get().user();
+    var now = clock.instant();
+    if (user.lockedAt(now)) {
+      throw locked(user, now, clientAddress, false);
+    }
+    if (found.get().hash() == null || !hasher.verify(current, found.get().hash())) {
+      recordFailure(name, current, clientAddress);
+      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+    }
+    PasswordPolicy.check("new_password", next, name, policy);
+    if (next.equals(current)) {
+      throw DirectoryException.invalid(FieldViolation.of("new_password", "SAME_AS_CURRENT", ""));
+    }
+    var hash = hasher.hash(next, secrets.random());
+    database.inTransaction(c -> {
+      var fresh = users.find(c, name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
+      users.update(c, fresh.withPassword(clock.instant(), false).withLockout(0, List.of(), 0, null), clock.instant());
+      users.setPasswordHash(c, fresh.id(), hash);
+      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.CHANGE_PASSWORD, name.value(), "",
+          AuditRecord.Outcome.SUCCESS, Map.of()));
+      return null;
+    });
+  }
+
+  private String uncheckedHash(Connection c, User u) {
+    try {
+      return users.passwordHash(c, u.id()).orElse(null);
+    } catch (SQLException e) {
+      throw new dev.accountadmin.server.store.StoreException(e);
+    }
+  }
+}

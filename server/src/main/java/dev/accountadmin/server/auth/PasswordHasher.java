@@ -1,0 +1,77 @@
+package dev.accountadmin.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes in the PHC string format
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Verification reads the parameters from
+ * the stored string, so raising the cost later does not lock anyone out.
+ *
+ * @param memoryKib memory cost in KiB (OWASP: at least 19456)
+ * @param iterations time cost (OWASP: at least 2 with 19 MiB)
+ * @param parallelism lanes
+ */
+public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
+  /** OWASP's minimum recommendation for Argon2id. */
+  public static final PasswordHasher OWASP = new PasswordHasher(19 * 1024, 2, 1);
+
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getDecoder();
+
+  public String hash(String password, SecureRandom random) {
+    var salt = new byte[SALT_BYTES];
+    random.nextBytes(salt);
+    var hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+        + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+  }
+
+  /** True when {@code password} matches {@code encoded}; false for any malformed encoding. */
+  public boolean verify(String password, String encoded) {
+    var parts = encoded.split("\\$");
+    // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
+    if (parts.length != 6 || !parts[1].equals("argon2id")) {
+      return false;
+    }
+    int m = 0;
+    int t = 0;
+    int p = 0;
+    for (var parameter : parts[3].split(",")) {
+      var value = Integer.parseInt(parameter.substring(2));
+      switch (parameter.charAt(0)) {
+        case 'm' -> m = value;
+        case 't' -> t = value;
+        case 'p' -> p = value;
+        default -> {
+          return false;
+        }
+      }
+    }
+    var salt = B64D.decode(parts[4]);
+    var expected = B64D.decode(parts[5]);
+    var actual = derive(password, salt, m, t, p, expected.length);
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+    var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        .withMemoryAsKB(m)
+        .withIterations(t)
+        .withParallelism(p)
+        .withSalt(salt)
+        .build();
+    var generator = new Argon2BytesGenerator();
+    generator.init(parameters);
+    var out = new byte[length];
+    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.accountadmin.server.directory;
+
+import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.audit.AuditRecord;
+import dev.accountadmin.server.auth.PasswordHasher;
+import dev.accountadmin.server.auth.Secrets;
+import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.SessionStore;
+import dev.accountadmin.server.store.UserQuery;
+import dev.accountadmin.server.store.UserStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The user directory: reads, user management and single steps, each checked against
+ * {@link Permissions} and audited in the same transaction as its change. A denial is audited
+ * in a transaction of its own, after the refused one rolled back.
+ */
+public final class Directory {
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 1000;
+
+  /** A created user and the temporary password to hand over once. */
+  public record Created(User user, String temporaryPassword) {}
+
+  /** A page of users and the token for the next one (empty on the last page). */
+  public record Page(List<User> users, Map<String, Integer> activeSessions, String nextPageToken) {}
+
+  /** A user after a step, with the step's result. */
+  public record Changed(StepResult step, User user, int activeSessions) {}
+
+  private final Database database;
+  private final UserStore users;
+  private final SessionStore sessions;
+  private final AuditLog audit;
+  private final PasswordHasher hasher;
+  private final Secrets secrets;
+  private final Clock clock;
+
+  public Directory(Database database, UserStore users, SessionStore sessions, AuditLog audit,
+      PasswordHasher hasher, Secrets secrets, Clock clock) {
+    this.database = database;
+    this.users = users;
+    this.sessions = sessions;
+    this.audit = audit;
+    this.hasher = hasher;
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  /** Creates a user with a generated temporary password that must be changed at first sign-in. */
+  public Created createUser(Caller caller, NewUser spec, String requestId, boolean validateOnly) {
+    // The new user's tier is that of the roles it will have; giving roles is a global admin's.
+    authorizeOrAudit(caller, Action.CREATE_USER, spec.name(), spec.roles(), requestId);
+    if (!spec.roles().isEmpty()) {
+      authorizeOrAudit(caller, Action.MANAGE_ADMIN_ROLES, spec.name(), spec.roles(), requestId);
+    }
+    var password = validateOnly ? null : secrets.temporaryPassword();
+    // Hash before the transaction: Argon2id is slow and must not hold the write lock.
+    var hash = validateOnly ? null : hasher.hash(password, secrets.random());
+    return database.inTransaction(c -> {
+      if (users.find(c, spec.name()).isPresent()) {
+        throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
+      }
+      var now = clock.instant();
+      var user = newUser(spec, now, true);
+      if (validateOnly) {
+        audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        return new Created(user, null);
+      }
+      users.insert(c, user, hash);
+      audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.SUCCESS,
+          spec.roles().isEmpty() ? Map.of() : Map.of("roles", names(spec.roles()))));
+      return new Created(user, password);
+    });
+  }
+
+  /** A user as created now: every mail protocol on, sign-in allowed, no lockout. */
+  public static User newUser(NewUser spec, Instant now, boolean changeRequired) {
+    var displayName = spec.displayName() == null || spec.displayName().isBlank()
+        ? spec.name().value().substring(0, spec.name().value().indexOf('@'))
+        : spec.displayName().strip();
+    var language = spec.preferredLanguage() == null || spec.preferredLanguage().isBlank()
+        ? "en" : spec.preferredLanguage();
+    return new User(UUID.randomUUID().toString(), spec.name(), displayName, language,
+        Set.copyOf(spec.roles()), false, now, changeRequired, 0, List.of(), 0, null,
+        EnumSet.allOf(MailProtocol.class), null, 0, null, null, null, now, now, 1);
+  }
+
+  /** Inserts a user with an already computed hash (bootstrap, demo data). */
+  public void insert(Connection c, User user, String passwordHash) throws SQLException {
+    users.insert(c, user, passwordHash);
+  }
+
+  public Changed getUser(Caller caller, UserName name) {
+    requireAnyRole(caller);
+    return database.read(c -> {
+      var user = users.find(c, name).orElseThrow(() -> notFound(name));
+      return new Changed(null, user, sessions.active(c, user.id(), clock.instant()).size());
+    });
+  }
+
+  public Page listUsers(Caller caller, UserQuery query, int pageSize, String pageToken) {
+    requireAnyRole(caller);
+    int size = pageSize(pageSize);
+    var after = decodePageToken(pageToken);
+    return database.read(c -> {
+      var page = users.list(c, query, after, size + 1);
+      var more = page.size() > size;
+      var shown = more ? page.subList(0, size) : page;
+      var counts = sessions.activeCounts(c, shown.stream().map(User::id).toList(), clock.instant());
+      var next = more ? encodePageToken(shown.get(shown.size() - 1).name().key()) : "";
+      return new Page(List.copyOf(shown), counts, next);
+    });
+  }
+
+  /** Validates a page size: 0 means the default, otherwise 1 to 1000. */
+  public static int pageSize(int requested) {
+    if (requested == 0) {
+      return DEFAULT_PAGE_SIZE;
+    }
+    if (requested < 0 || requested > MAX_PAGE_SIZE) {
+      throw DirectoryException.invalid(FieldViolation.outOfRange("page_size", requested, 1, MAX_PAGE_SIZE));
+    }
+    return requested;
+  }
+
+  static String encodePageToken(String key) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("u:" + key).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decodePageToken(String token) {
+    if (token == null || token.isEmpty()) {
+      return "";
+    }
+    try {
+      var decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (decoded.startsWith("u:")) {
+        return decoded.substring(2);
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the violation
+    }
+    throw DirectoryException.invalid(new FieldViolation("page_token", "INVALID_PAGE_TOKEN", Map.of("field", "page_token")));
+  }
+
+  /**
+   * Runs one step on one user: look up, check permission, report ALREADY_DONE when there is
+   * nothing to change, PLANNED for a validate-only run, otherwise change and audit.
+   */
+  public Changed runStep(Caller caller, StepKind kind, UserName name, String requestId, boolean validateOnly) {
+    return auditingDenials(caller, kind.action(), name, requestId, () -> database.inTransaction(c -> {
+      var user = users.find(c, name).orElseThrow(() -> notFound(name));
+      if (user.deleted()) {
+        throw DirectoryException.of(Reason.USER_DELETED, "user", name.value(),
+            "purgeTime", user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW).toString());
+      }
+      authorize(caller, kind.action(), user);
+      var now = clock.instant();
+      var step = Steps.of(kind);
+      if (step.alreadyDone(user, now)) {
+        audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.NO_CHANGE, Map.of("step", kind.name())));
+        return new Changed(StepResult.of(1, kind, Outcome.ALREADY_DONE, null, StepDetails.NONE), user,
+            sessions.active(c, user.id(), now).size());
+      }
+      if (validateOnly) {
+        audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.PLANNED, Map.of("step", kind.name())));
+        return new Changed(StepResult.of(1, kind, Outcome.PLANNED, null, StepDetails.NONE), user,
+            sessions.active(c, user.id(), now).size());
+      }
+      var changed = users.update(c, step.apply(user, now), now);
+      audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.SUCCESS, Map.of("step", kind.name())));
+      return new Changed(StepResult.of(1, kind, Outcome.DONE, now, StepDetails.NONE), changed,
+          sessions.active(c, user.id(), now).size());
+    }));
+  }
+
+  /** Any admin role may read. */
+  private void requireAnyRole(Caller caller) {
+    if (caller.adminRoles().isEmpty()) {
+      var required = Permissions.requiredRoles(Action.READ, Permissions.TargetTier.NON_ADMIN);
+      audit.append(record(caller, Action.READ, null, "", AuditRecord.Outcome.DENIED,
+          Map.of("requiredRoles", names(required))));
+      throw denied(Action.READ, null, required);
+    }
+  }
+
+  /** Throws PERMISSION_DENIED unless the caller may do {@code action} on {@code target}. */
+  static void authorize(Caller caller, Action action, User target) {
+    if (!Permissions.allows(caller.adminRoles(), action, target.roles())) {
+      throw denied(action, target.name(), Permissions.requiredRoles(action, Permissions.TargetTier.of(target.roles())));
+    }
+  }
+
+  private void authorizeOrAudit(Caller caller, Action action, UserName target, Set<Role> targetRoles, String requestId) {
+    if (!Permissions.allows(caller.adminRoles(), action, targetRoles)) {
+      var required = Permissions.requiredRoles(action, Permissions.TargetTier.of(targetRoles));
+      audit.append(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
+          Map.of("requiredRoles", names(required))));
+      throw denied(action, target, required);
+    }
+  }
+
+  static DirectoryException denied(Action action, UserName target, Set<Role> required) {
+    return DirectoryException.of(Reason.PERMISSION_DENIED, Map.of(
+        "action", action.name(),
+        "user", target == null ? "" : target.value(),
+        "requiredRoles", names(required)));
+  }
+
+  /** Runs {@code work}; if it was refused for lack of a role, records the denial and rethrows. */
+  <T> T auditingDenials(Caller caller, Action action, UserName target, String requestId,
+      java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (DirectoryException e) {
+      if (e.reason() == Reason.PERMISSION_DENIED || e.reason() == Reason.STEPS_DENIED) {
+        audit.append(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
+            new TreeMap<>(e.metadata())));
+      }
+      throw e;
+    }
+  }
+
+  static AuditRecord record(Caller caller, Action action, UserName target, String requestId,
+      AuditRecord.Outcome outcome, Map<String, String> details) {
+    return AuditRecord.of(caller.name().value(), caller.clientAddress(), action,
+        target == null ? "" : target.value(), requestId, outcome, details);
+  }
+
+  static DirectoryException notFound(UserName name) {
+    return DirectoryException.of(Reason.USER_NOT_FOUND, "user", name.value());
+  }
+
+  static String names(Set<? extends Enum<?>> values) {
+    return String.join(",", values.stream().sorted().map(Enum::name).toList());
+  }
+}

@@ -1,0 +1,11 @@
+package dev.accountadmin.server.directory;
+
+/** A protocol that reaches a mailbox. Names match {@code accountadmin.v1.MailProtocol}. */
+public enum MailProtocol {
+  ACTIVE_SYNC,
+  OUTLOOK_WEB,
+  MAPI,
+  EWS,
+  POP3,
+  IMAP
+}

@@ -1,0 +1,185 @@
+package dev.accountadmin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.LocalizedMessage;
+import dev.accountadmin.v1.AccountAdminGrpc;
+import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.AuthGrpc;
+import dev.accountadmin.v1.ChangePasswordRequest;
+import dev.accountadmin.v1.ClientApp;
+import dev.accountadmin.v1.CreateUserRequest;
+import dev.accountadmin.v1.SignInRequest;
+import dev.accountadmin.v1.User;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real AccountAdmin server on loopback with a real SQLite file in a temp dir, a movable clock,
+ * and stubs signed in as any user. Shared by the server's gRPC tests.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN = "admin@contoso.com";
+  public static final String ADMIN_PASSWORD = "Bootstrap-Admin-Pass-1";
+  public static final String USER_PASSWORD = "Correct-Horse-Battery-9";
+
+  public final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
+  public final Path dataDir;
+  public final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final AccountAdminServer server;
+  private final ManagedChannel channel;
+  private final List<ManagedChannel> extra = new ArrayList<>();
+
+  public TestServer(Path dataDir) throws Exception {
+    this(dataDir, false);
+  }
+
+  public TestServer(Path dataDir, boolean demo) throws Exception {
+    this.dataDir = dataDir;
+    var config = AccountAdminServer.Config.forDataDir(dataDir)
+        .bootstrapPassword(ADMIN_PASSWORD)
+        .demo(demo)
+        .clock(clock)
+        .out(new PrintStream(output, true, StandardCharsets.UTF_8));
+    server = AccountAdminServer.start(config);
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  public AuthGrpc.AuthBlockingStub auth() {
+    return AuthGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** A stub with no token at all. */
+  public AccountAdminGrpc.AccountAdminBlockingStub anonymous() {
+    return AccountAdminGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** A stub carrying {@code token} and, if given, an accept-language. */
+  public AccountAdminGrpc.AccountAdminBlockingStub withToken(String token, String language) {
+    var headers = new Metadata();
+    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
+    if (language != null) {
+      headers.put(CallContext.ACCEPT_LANGUAGE, language);
+    }
+    return anonymous().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  public String signIn(String upn, String password) {
+    return auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(upn).setPassword(password)
+        .setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()).getAccessToken();
+  }
+
+  /** The bootstrap global admin, signed in. */
+  public AccountAdminGrpc.AccountAdminBlockingStub admin() {
+    return withToken(signIn(ADMIN, ADMIN_PASSWORD), null);
+  }
+
+  /** Creates a user with these roles and gives it {@link #USER_PASSWORD}. */
+  public User createUser(String upn, AdminRole... roles) {
+    var created = admin().createUser(CreateUserRequest.newBuilder()
+        .setUser(User.newBuilder().setUserPrincipalName(upn).addAllAdminRoles(List.of(roles))).build());
+    auth().changePassword(ChangePasswordRequest.newBuilder().setUserPrincipalName(upn)
+        .setCurrentPassword(created.getTemporaryPassword()).setNewPassword(USER_PASSWORD).build());
+    // A password changed at this instant would make tokens issued at the same instant look older.
+    clock.advance(java.time.Duration.ofSeconds(1));
+    return created.getUser();
+  }
+
+  /** Creates a user with these roles and returns a stub signed in as it. */
+  public AccountAdminGrpc.AccountAdminBlockingStub as(String upn, AdminRole... roles) {
+    createUser(upn, roles);
+    return withToken(signIn(upn, USER_PASSWORD), null);
+  }
+
+  /** Runs SQL against the server's SQLite file (to inspect or tamper with it). */
+  public int execute(String sql) throws SQLException {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("accountadmin.db"));
+        var statement = c.createStatement()) {
+      return statement.executeUpdate(sql);
+    }
+  }
+
+  public long queryLong(String sql) throws SQLException {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("accountadmin.db"));
+        var statement = c.createStatement(); var rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    for (var c : extra) {
+      c.shutdownNow();
+    }
+    server.close();
+  }
+
+  /** The error of a call that must fail: its status, ErrorInfo and the rest of its details. */
+  public record Failure(StatusRuntimeException exception, com.google.rpc.Status status) {
+    public io.grpc.Status.Code code() {
+      return exception.getStatus().getCode();
+    }
+
+    public ErrorInfo errorInfo() {
+      return unpack(ErrorInfo.class);
+    }
+
+    public BadRequest badRequest() {
+      return unpack(BadRequest.class);
+    }
+
+    public LocalizedMessage localizedMessage() {
+      return unpack(LocalizedMessage.class);
+    }
+
+    public <T extends com.google.protobuf.Message> T unpack(Class<T> type) {
+      try {
+        for (var any : status.getDetailsList()) {
+          if (any.is(type)) {
+            return any.unpack(type);
+          }
+        }
+      } catch (InvalidProtocolBufferException e) {
+        throw new AssertionError(e);
+      }
+      throw new AssertionError("no " + type.getSimpleName() + " in " + status);
+    }
+  }
+
+  /** Runs a call that must fail and returns how. */
+  public static Failure failure(Runnable call) {
+    var e = catchThrowableOfType(StatusRuntimeException.class, call::run);
+    assertThat(e).as("the call must fail").isNotNull();
+    var status = StatusProto.fromThrowable(e);
+    assertThat(status).as("google.rpc.Status details on " + e.getStatus()).isNotNull();
+    return new Failure(e, status);
+  }
+}
