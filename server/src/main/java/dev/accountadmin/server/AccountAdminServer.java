@@ -7,6 +7,8 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.directory.Directory;
+import dev.accountadmin.server.mail.MailFlow;
+import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Database;
 import dev.accountadmin.server.store.SecretStore;
 import dev.accountadmin.server.store.SessionStore;
@@ -76,6 +78,7 @@ public final class AccountAdminServer implements AutoCloseable {
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
     AuthPolicy authPolicy = AuthPolicy.DEFAULT;
+    OutboundPolicy outboundPolicy = OutboundPolicy.DEFAULT;
     PasswordHasher hasher = PasswordHasher.OWASP;
     Clock clock = Clock.systemUTC();
     PrintStream out = System.out;
@@ -121,6 +124,11 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    public Config outboundPolicy(OutboundPolicy value) {
+      this.outboundPolicy = value;
+      return this;
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -152,12 +160,12 @@ public final class AccountAdminServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    quietLibraries();
     System.exit(new CommandLine(new Config()).execute(args));
   }
 
   /** Opens the database, bootstraps it if new, and starts serving. */
   public static AccountAdminServer start(Config config) throws IOException {
+    quietLibraries();
     if (config.databaseUrl == null || config.databaseUrl.isBlank()) {
       Files.createDirectories(config.dataDir);
     }
@@ -174,9 +182,10 @@ public final class AccountAdminServer implements AutoCloseable {
       var audit = new AuditLog(database, clock);
       var authentication = new Authentication(database, users, sessions, audit, config.hasher, secrets,
           tokens, config.authPolicy, clock, fingerprintKey);
-      var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, clock);
-      new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
+      var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, config.authPolicy, clock);
+      var domain = new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo);
+      var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
 
       var health = new HealthStatusManager();
       var context = new CallContext(authentication);
@@ -184,7 +193,7 @@ public final class AccountAdminServer implements AutoCloseable {
       var server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
           .addService(ServerInterceptors.intercept(new AccountAdminService(directory, clock), context, errors))
           .addService(ServerInterceptors.intercept(new AuthService(authentication), context, errors))
-          .addService(ServerInterceptors.intercept(new MailFlowService(), context, errors))
+          .addService(ServerInterceptors.intercept(new MailFlowService(mail), context, errors))
           .addService(health.getHealthService())
           .addService(ProtoReflectionServiceV1.newInstance())
           .addService(ProtoReflectionService.newInstance())

@@ -1,17 +1,28 @@
 package dev.accountadmin.server;
 
+import dev.accountadmin.server.audit.AuditQuery;
+import dev.accountadmin.server.directory.Action;
 import dev.accountadmin.server.directory.Directory;
 import dev.accountadmin.server.directory.DirectoryException;
 import dev.accountadmin.server.directory.FieldViolation;
 import dev.accountadmin.server.directory.NewUser;
 import dev.accountadmin.server.directory.StepKind;
+import dev.accountadmin.server.directory.StepParams;
 import dev.accountadmin.server.directory.UserName;
 import dev.accountadmin.server.store.UserQuery;
+import dev.accountadmin.v1.*;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.AllowSignInResponse;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.BlockSignInResponse;
+import dev.accountadmin.v1.CheckPermissionRequest;
+import dev.accountadmin.v1.CheckPermissionResponse;
+import dev.accountadmin.v1.ListAuditEventsRequest;
+import dev.accountadmin.v1.ListAuditEventsResponse;
+import dev.accountadmin.v1.TargetTier;
+import dev.accountadmin.v1.VerifyAuditLogRequest;
+import dev.accountadmin.v1.VerifyAuditLogResponse;
 import dev.accountadmin.v1.CreateUserRequest;
 import dev.accountadmin.v1.CreateUserResponse;
 import dev.accountadmin.v1.GetUserRequest;
@@ -34,6 +45,55 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   AccountAdminService(Directory directory, Clock clock) {
     this.directory = directory;
     this.clock = clock;
+  }
+
+  @Override
+  public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> response) {
+    if (request.getAction() == dev.accountadmin.v1.Action.ACTION_UNSPECIFIED || request.getAction() == dev.accountadmin.v1.Action.UNRECOGNIZED) {
+      throw DirectoryException.invalid(new FieldViolation("action", "UNSPECIFIED_ENUM", Map.of("field", "action")));
+    }
+    var action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
+    var check = directory.checkPermission(CallContext.caller(), action, UserName.fromResourceName("name", request.getName()));
+    response.onNext(CheckPermissionResponse.newBuilder()
+        .setAllowed(check.allowed())
+        .addAllRequiredRoles(Protos.roles(check.requiredRoles()))
+        .addAllCallerRoles(Protos.roles(check.callerRoles()))
+        .setTargetTier(TargetTier.valueOf("TARGET_TIER_" + check.tier().name()))
+        .build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
+    Action action = null;
+    if (request.getAction() == dev.accountadmin.v1.Action.UNRECOGNIZED) {
+      throw DirectoryException.invalid(new FieldViolation("action", "UNSPECIFIED_ENUM", Map.of("field", "action")));
+    }
+    if (request.getAction() != dev.accountadmin.v1.Action.ACTION_UNSPECIFIED) {
+      action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
+    }
+    var query = new AuditQuery(
+        request.getActor().isEmpty() ? null : request.getActor(),
+        request.getTarget().isEmpty() ? null : request.getTarget(),
+        action,
+        request.hasStartTime() ? Protos.instant(request.getStartTime()) : null,
+        request.hasEndTime() ? Protos.instant(request.getEndTime()) : null);
+    var page = directory.listAudit(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
+    var proto = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.records().forEach(r -> proto.addEvents(Protos.toProto(r)));
+    response.onNext(proto.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void verifyAuditLog(VerifyAuditLogRequest request, StreamObserver<VerifyAuditLogResponse> response) {
+    var verification = directory.verifyAudit(CallContext.caller());
+    response.onNext(VerifyAuditLogResponse.newBuilder()
+        .setValid(verification.valid())
+        .setCheckedCount(verification.checked())
+        .setFirstBrokenSequence(verification.firstBroken())
+        .build());
+    response.onCompleted();
   }
 
   @Override
@@ -79,25 +139,115 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void blockSignIn(BlockSignInRequest request, StreamObserver<BlockSignInResponse> response) {
-    var changed = directory.runStep(CallContext.caller(), StepKind.BLOCK_SIGN_IN,
-        UserName.fromResourceName("name", request.getName()), requestId(request.getRequestId()),
-        request.getValidateOnly());
-    response.onNext(BlockSignInResponse.newBuilder()
-        .setStep(Protos.toProto(changed.step()))
-        .setUser(Protos.toProto(changed.user(), changed.activeSessions(), clock.instant()))
-        .build());
-    response.onCompleted();
+    var changed = step(StepKind.BLOCK_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
   }
 
   @Override
   public void allowSignIn(AllowSignInRequest request, StreamObserver<AllowSignInResponse> response) {
-    var changed = directory.runStep(CallContext.caller(), StepKind.ALLOW_SIGN_IN,
-        UserName.fromResourceName("name", request.getName()), requestId(request.getRequestId()),
-        request.getValidateOnly());
-    response.onNext(AllowSignInResponse.newBuilder()
-        .setStep(Protos.toProto(changed.step()))
-        .setUser(Protos.toProto(changed.user(), changed.activeSessions(), clock.instant()))
-        .build());
+    var changed = step(StepKind.ALLOW_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, AllowSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void resetPassword(ResetPasswordRequest request, StreamObserver<ResetPasswordResponse> response) {
+    var name = UserName.fromResourceName("name", request.getName());
+    var params = directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
+    var changed = directory.runStep(CallContext.caller(), StepKind.RESET_PASSWORD, name, params,
+        requestId(request.getRequestId()), request.getValidateOnly());
+    reply(response, ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void revokeSessions(RevokeSessionsRequest request, StreamObserver<RevokeSessionsResponse> response) {
+    var changed = step(StepKind.REVOKE_SESSIONS, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, RevokeSessionsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void clearLockout(ClearLockoutRequest request, StreamObserver<ClearLockoutResponse> response) {
+    var changed = step(StepKind.CLEAR_LOCKOUT, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, ClearLockoutResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void setMailProtocols(SetMailProtocolsRequest request, StreamObserver<SetMailProtocolsResponse> response) {
+    var params = StepParams.protocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
+    var changed = step(StepKind.SET_MAIL_PROTOCOLS, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+    reply(response, SetMailProtocolsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void restrictSending(RestrictSendingRequest request, StreamObserver<RestrictSendingResponse> response) {
+    var changed = step(StepKind.RESTRICT_SENDING, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, RestrictSendingResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void liftSendingRestriction(LiftSendingRestrictionRequest request, StreamObserver<LiftSendingRestrictionResponse> response) {
+    var changed = step(StepKind.LIFT_SENDING_RESTRICTION, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+    reply(response, LiftSendingRestrictionResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void assignAdminRoles(AssignAdminRolesRequest request, StreamObserver<AssignAdminRolesResponse> response) {
+    var roles = Protos.roles("admin_roles", request.getAdminRolesList());
+    if (roles.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("admin_roles"));
+    }
+    var changed = step(StepKind.ASSIGN_ADMIN_ROLES, request.getName(), StepParams.roles(roles), request.getRequestId(), request.getValidateOnly());
+    reply(response, AssignAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void removeAdminRoles(RemoveAdminRolesRequest request, StreamObserver<RemoveAdminRolesResponse> response) {
+    var roles = Protos.roles("admin_roles", request.getAdminRolesList());
+    // Empty means all of them.
+    var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.directory.Role.class) : roles);
+    var changed = step(StepKind.REMOVE_ADMIN_ROLES, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+    reply(response, RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+  }
+
+  @Override
+  public void listRestrictedSenders(ListRestrictedSendersRequest request, StreamObserver<ListRestrictedSendersResponse> response) {
+    var now = clock.instant();
+    var page = directory.listUsers(CallContext.caller(), UserQuery.restricted(now), request.getPageSize(), request.getPageToken());
+    var proto = ListRestrictedSendersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    for (var user : page.users()) {
+      proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
+    }
+    reply(response, proto.build());
+  }
+
+  @Override
+  public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+    var changed = directory.deleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+        requestId(request.getRequestId()), request.getValidateOnly());
+    reply(response, DeleteUserResponse.newBuilder().setUser(user(changed)).build());
+  }
+
+  @Override
+  public void undeleteUser(UndeleteUserRequest request, StreamObserver<UndeleteUserResponse> response) {
+    var changed = directory.undeleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+        requestId(request.getRequestId()), request.getValidateOnly());
+    reply(response, UndeleteUserResponse.newBuilder().setUser(user(changed)).build());
+  }
+
+  private Directory.Changed step(StepKind kind, String name, StepParams params, String requestId, boolean validateOnly) {
+    return directory.runStep(CallContext.caller(), kind, UserName.fromResourceName("name", name), params,
+        requestId(requestId), validateOnly);
+  }
+
+  private static dev.accountadmin.v1.StepResult step(Directory.Changed changed) {
+    return Protos.toProto(changed.step());
+  }
+
+  private dev.accountadmin.v1.User user(Directory.Changed changed) {
+    return Protos.toProto(changed.user(), changed.activeSessions(), clock.instant());
+  }
+
+  private static <T> void reply(StreamObserver<T> response, T message) {
+    response.onNext(message);
     response.onCompleted();
   }
 

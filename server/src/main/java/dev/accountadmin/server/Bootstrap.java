@@ -51,15 +51,11 @@ final class Bootstrap {
     this.out = out;
   }
 
-  void run(String domain, String bootstrapPassword, boolean demo) {
-    boolean isNew = database.read(c -> {
-      try (var statement = c.prepareStatement("SELECT COUNT(*) FROM tenant"); var rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1) == 0;
-      }
-    });
-    if (!isNew) {
-      return;
+  /** Bootstraps a new directory and returns the tenant's domain (the stored one, if not new). */
+  String run(String domain, String bootstrapPassword, boolean demo) {
+    var existing = tenantDomain();
+    if (existing != null) {
+      return existing;
     }
     var admin = UserName.parse("--domain", "admin@" + domain);
     var generated = bootstrapPassword == null || bootstrapPassword.isEmpty();
@@ -85,7 +81,7 @@ final class Bootstrap {
       return true;
     });
     if (!created) {
-      return;
+      return tenantDomain();
     }
     if (generated) {
       out.println("Bootstrap global admin: " + admin + " with password " + password
@@ -94,8 +90,17 @@ final class Bootstrap {
       out.println("Bootstrap global admin: " + admin + " (password from ACCOUNTADMIN_BOOTSTRAP_PASSWORD)");
     }
     if (demo) {
-      out.println("Demo directory: " + (DEMO_STAFF + 5) + " users; each demo user's password is " + DEMO_PASSWORD);
+      out.println("Demo directory: " + (DEMO_STAFF + 7) + " users; each demo user's password is " + DEMO_PASSWORD);
     }
+    return tenantDomain();
+  }
+
+  private String tenantDomain() {
+    return database.read(c -> {
+      try (var statement = c.prepareStatement("SELECT domain FROM tenant WHERE id = 1"); var rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.accountadmin.server;
 
 import com.google.protobuf.Timestamp;
+import dev.accountadmin.server.audit.AuditRecord;
 import dev.accountadmin.server.directory.ClientApp;
 import dev.accountadmin.server.directory.DirectoryException;
 import dev.accountadmin.server.directory.FieldViolation;
@@ -155,11 +156,43 @@ final class Protos {
     return set;
   }
 
+  /** Mail protocols from a request; an unspecified or unknown value is a field violation. */
+  static Set<MailProtocol> protocols(String field, List<dev.accountadmin.v1.MailProtocol> protocols) {
+    var set = EnumSet.noneOf(MailProtocol.class);
+    for (var protocol : protocols) {
+      if (protocol == dev.accountadmin.v1.MailProtocol.MAIL_PROTOCOL_UNSPECIFIED || protocol == dev.accountadmin.v1.MailProtocol.UNRECOGNIZED) {
+        throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
+      }
+      set.add(MailProtocol.valueOf(protocol.name().substring("MAIL_PROTOCOL_".length())));
+    }
+    return set;
+  }
+
   static ClientApp clientApp(String field, dev.accountadmin.v1.ClientApp app) {
     if (app == dev.accountadmin.v1.ClientApp.CLIENT_APP_UNSPECIFIED || app == dev.accountadmin.v1.ClientApp.UNRECOGNIZED) {
       throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
     }
     return ClientApp.valueOf(app.name().substring("CLIENT_APP_".length()));
+  }
+
+  static dev.accountadmin.v1.AuditEvent toProto(AuditRecord r) {
+    return dev.accountadmin.v1.AuditEvent.newBuilder()
+        .setSequence(r.sequence())
+        .setTime(timestamp(r.time()))
+        .setActor(r.actor())
+        .setClientAddress(r.clientAddress())
+        .setAction(dev.accountadmin.v1.Action.valueOf("ACTION_" + r.action().name()))
+        .setTarget(r.target())
+        .setRequestId(r.requestId())
+        .setOutcome(dev.accountadmin.v1.AuditOutcome.valueOf("AUDIT_OUTCOME_" + r.outcome().name()))
+        .putAllDetails(r.details())
+        .setPreviousHash(r.previousHash())
+        .setHash(r.hash())
+        .build();
+  }
+
+  static Instant instant(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
   static Timestamp timestamp(Instant instant) {

@@ -7,9 +7,7 @@ import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.GetUserRequest;
 import dev.accountadmin.v1.ListUsersRequest;
-import dev.accountadmin.v1.MailFlowGrpc;
 import dev.accountadmin.v1.SignInRequest;
-import dev.accountadmin.v1.SubmitMessageRequest;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -133,13 +131,10 @@ final class CallsTest {
 
   @Test
   void unimplementedMethod_isUnimplementedWithErrorInfo() {
-    var token = server.signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
-    var mail = MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(
-        io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(token)));
-    var failure = failure(() -> mail.submitMessage(SubmitMessageRequest.getDefaultInstance()));
+    var failure = failure(() -> server.admin().offboardUser(dev.accountadmin.v1.OffboardUserRequest.getDefaultInstance()));
     assertThat(failure.code()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(failure.errorInfo().getReason()).isEqualTo("NOT_IMPLEMENTED");
-    assertThat(failure.errorInfo().getMetadataMap()).containsEntry("method", "accountadmin.v1.MailFlow/SubmitMessage");
+    assertThat(failure.errorInfo().getMetadataMap()).containsEntry("method", "accountadmin.v1.AccountAdmin/OffboardUser");
   }
 
   @Test
@@ -150,9 +145,4 @@ final class CallsTest {
     assertThat(failure.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
-  private static io.grpc.Metadata bearer(String token) {
-    var headers = new io.grpc.Metadata();
-    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
-    return headers;
-  }
 }

@@ -53,11 +53,16 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Path dataDir, boolean demo) throws Exception {
+    this(dataDir, demo, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT);
+  }
+
+  public TestServer(Path dataDir, boolean demo, dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
     this.dataDir = dataDir;
     var config = AccountAdminServer.Config.forDataDir(dataDir)
         .bootstrapPassword(ADMIN_PASSWORD)
         .demo(demo)
         .clock(clock)
+        .outboundPolicy(outbound)
         .out(new PrintStream(output, true, StandardCharsets.UTF_8));
     server = AccountAdminServer.start(config);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

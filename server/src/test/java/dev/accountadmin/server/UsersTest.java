@@ -119,7 +119,7 @@ final class UsersTest {
     var violation = failure.badRequest().getFieldViolations(0);
     assertThat(violation.getField()).isEqualTo("page_size");
     assertThat(violation.getReason()).isEqualTo("OUT_OF_RANGE");
-    assertThat(violation.getDescription()).contains("1000");
+    assertThat(violation.getDescription()).contains("1,000");
   }
 
   @Test

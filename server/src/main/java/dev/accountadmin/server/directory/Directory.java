@@ -1,7 +1,9 @@
 package dev.accountadmin.server.directory;
 
 import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.audit.AuditQuery;
 import dev.accountadmin.server.audit.AuditRecord;
+import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.store.Database;
@@ -45,17 +47,21 @@ public final class Directory {
   private final AuditLog audit;
   private final PasswordHasher hasher;
   private final Secrets secrets;
+  private final AuthPolicy policy;
   private final Clock clock;
+  private final Steps steps;
 
   public Directory(Database database, UserStore users, SessionStore sessions, AuditLog audit,
-      PasswordHasher hasher, Secrets secrets, Clock clock) {
+      PasswordHasher hasher, Secrets secrets, AuthPolicy policy, Clock clock) {
     this.database = database;
     this.users = users;
     this.sessions = sessions;
     this.audit = audit;
     this.hasher = hasher;
     this.secrets = secrets;
+    this.policy = policy;
     this.clock = clock;
+    this.steps = new Steps(users, sessions);
   }
 
   /** Creates a user with a generated temporary password that must be changed at first sign-in. */
@@ -105,7 +111,7 @@ public final class Directory {
   public Changed getUser(Caller caller, UserName name) {
     requireAnyRole(caller);
     return database.read(c -> {
-      var user = users.find(c, name).orElseThrow(() -> notFound(name));
+      var user = existing(c, name, clock.instant());
       return new Changed(null, user, sessions.active(c, user.id(), clock.instant()).size());
     });
   }
@@ -158,31 +164,149 @@ public final class Directory {
    * Runs one step on one user: look up, check permission, report ALREADY_DONE when there is
    * nothing to change, PLANNED for a validate-only run, otherwise change and audit.
    */
-  public Changed runStep(Caller caller, StepKind kind, UserName name, String requestId, boolean validateOnly) {
+  public Changed runStep(Caller caller, StepKind kind, UserName name, StepParams params, String requestId,
+      boolean validateOnly) {
     return auditingDenials(caller, kind.action(), name, requestId, () -> database.inTransaction(c -> {
-      var user = users.find(c, name).orElseThrow(() -> notFound(name));
-      if (user.deleted()) {
-        throw DirectoryException.of(Reason.USER_DELETED, "user", name.value(),
-            "purgeTime", user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW).toString());
-      }
-      authorize(caller, kind.action(), user);
       var now = clock.instant();
-      var step = Steps.of(kind);
-      if (step.alreadyDone(user, now)) {
-        audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.NO_CHANGE, Map.of("step", kind.name())));
-        return new Changed(StepResult.of(1, kind, Outcome.ALREADY_DONE, null, StepDetails.NONE), user,
-            sessions.active(c, user.id(), now).size());
+      var user = live(c, name, now);
+      authorize(caller, kind.action(), user);
+      Outcome outcome;
+      StepDetails details;
+      var changed = user;
+      if (steps.alreadyDone(c, kind, user, params, now)) {
+        outcome = Outcome.ALREADY_DONE;
+        details = StepDetails.NONE;
+      } else if (validateOnly) {
+        outcome = Outcome.PLANNED;
+        details = steps.preview(c, kind, user, params, now);
+      } else {
+        var applied = steps.apply(c, kind, user, params, now);
+        changed = users.update(c, applied.user(), now);
+        outcome = Outcome.DONE;
+        details = applied.details();
       }
-      if (validateOnly) {
-        audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.PLANNED, Map.of("step", kind.name())));
-        return new Changed(StepResult.of(1, kind, Outcome.PLANNED, null, StepDetails.NONE), user,
-            sessions.active(c, user.id(), now).size());
-      }
-      var changed = users.update(c, step.apply(user, now), now);
-      audit.append(c, record(caller, kind.action(), name, requestId, AuditRecord.Outcome.SUCCESS, Map.of("step", kind.name())));
-      return new Changed(StepResult.of(1, kind, Outcome.DONE, now, StepDetails.NONE), changed,
-          sessions.active(c, user.id(), now).size());
+      audit.append(c, record(caller, kind.action(), name, requestId, auditOutcome(outcome),
+          Map.of("step", kind.name(), "outcome", outcome.name())));
+      var result = StepResult.of(1, kind, outcome, outcome == Outcome.DONE ? now : null, details);
+      return new Changed(result, changed, sessions.active(c, user.id(), now).size());
     }));
+  }
+
+  /** Prepares a password for a reset: generated and shown once, chosen by the admin, or unknowable. */
+  public StepParams preparePassword(UserName name, String chosen, boolean changeRequired, boolean validateOnly) {
+    if (chosen != null && !chosen.isEmpty()) {
+      dev.accountadmin.server.auth.PasswordPolicy.check("password", chosen, name, policy);
+      return StepParams.password(null, validateOnly ? null : hasher.hash(chosen, secrets.random()), changeRequired, false);
+    }
+    if (validateOnly) {
+      return StepParams.password(null, null, changeRequired, false);
+    }
+    var temporary = secrets.temporaryPassword();
+    return StepParams.password(temporary, hasher.hash(temporary, secrets.random()), changeRequired, false);
+  }
+
+  /** Soft-deletes a user: sign-in stops at once; undelete works for 30 days. */
+  public Changed deleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
+    return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> database.inTransaction(c -> {
+      var now = clock.instant();
+      var user = live(c, name, now);
+      authorize(caller, Action.DELETE_USER, user);
+      if (validateOnly) {
+        audit.append(c, record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        return new Changed(null, user, 0);
+      }
+      sessions.revokeAll(c, user.id(), now);
+      var deleted = users.update(c, user.withDeletedAt(now), now);
+      audit.append(c, record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
+      return new Changed(null, deleted, 0);
+    }));
+  }
+
+  /** Restores a deleted user within 30 days of its deletion. */
+  public Changed undeleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
+    return auditingDenials(caller, Action.UNDELETE_USER, name, requestId, () -> database.inTransaction(c -> {
+      var now = clock.instant();
+      var user = existing(c, name, now);
+      if (!user.deleted()) {
+        throw DirectoryException.of(Reason.USER_NOT_DELETED, "user", name.value());
+      }
+      authorize(caller, Action.UNDELETE_USER, user);
+      if (validateOnly) {
+        audit.append(c, record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        return new Changed(null, user, 0);
+      }
+      var restored = users.update(c, user.withDeletedAt(null), now);
+      audit.append(c, record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
+      return new Changed(null, restored, 0);
+    }));
+  }
+
+  /** The user, unless it does not exist or was deleted (then USER_DELETED, with its purge time). */
+  User live(Connection c, UserName name, Instant now) throws SQLException {
+    var user = existing(c, name, now);
+    if (user.deleted()) {
+      throw DirectoryException.of(Reason.USER_DELETED, "user", name.value(),
+          "purgeTime", user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW).toString());
+    }
+    return user;
+  }
+
+  /** The user, deleted or not; a deleted user past its restore window is purged on sight. */
+  User existing(Connection c, UserName name, Instant now) throws SQLException {
+    var user = users.find(c, name).orElseThrow(() -> notFound(name));
+    if (user.deleted() && !now.isBefore(user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW))) {
+      users.delete(c, user.id());
+      throw notFound(name);
+    }
+    return user;
+  }
+
+  static AuditRecord.Outcome auditOutcome(Outcome outcome) {
+    return switch (outcome) {
+      case DONE -> AuditRecord.Outcome.SUCCESS;
+      case ALREADY_DONE, NOT_REQUESTED -> AuditRecord.Outcome.NO_CHANGE;
+      case DENIED -> AuditRecord.Outcome.DENIED;
+      case FAILED -> AuditRecord.Outcome.FAILURE;
+      case PLANNED -> AuditRecord.Outcome.PLANNED;
+    };
+  }
+
+  /** The answer to "may I do this to that user, and if not, which roles would let me?". */
+  public record PermissionCheck(boolean allowed, Set<Role> requiredRoles, Set<Role> callerRoles,
+      Permissions.TargetTier tier) {}
+
+  public PermissionCheck checkPermission(Caller caller, Action action, UserName name) {
+    requireAnyRole(caller);
+    var target = database.read(c -> users.find(c, name).orElseThrow(() -> notFound(name)));
+    var tier = Permissions.TargetTier.of(target.roles());
+    return new PermissionCheck(Permissions.allows(caller.adminRoles(), action, target.roles()),
+        Permissions.requiredRoles(action, tier), caller.adminRoles(), tier);
+  }
+
+  /** A page of audit records, newest first. */
+  public record AuditPage(List<AuditRecord> records, String nextPageToken) {}
+
+  public AuditPage listAudit(Caller caller, AuditQuery query, int pageSize, String pageToken) {
+    requireAnyRole(caller);
+    int size = pageSize(pageSize);
+    long before = Long.MAX_VALUE;
+    if (pageToken != null && !pageToken.isEmpty()) {
+      var decoded = decodePageToken(pageToken);
+      try {
+        before = Long.parseLong(decoded);
+      } catch (NumberFormatException e) {
+        throw DirectoryException.invalid(new FieldViolation("page_token", "INVALID_PAGE_TOKEN", Map.of("field", "page_token")));
+      }
+    }
+    var records = audit.list(query, before, size + 1);
+    var more = records.size() > size;
+    var shown = more ? records.subList(0, size) : records;
+    return new AuditPage(List.copyOf(shown), more ? encodePageToken(Long.toString(shown.get(shown.size() - 1).sequence())) : "");
+  }
+
+  public AuditLog.Verification verifyAudit(Caller caller) {
+    requireAnyRole(caller);
+    return audit.verify();
   }
 
   /** Any admin role may read. */

@@ -46,7 +46,11 @@ public record UserQuery(List<String> words, List<String> states, Instant now) {
     }
     for (var state : states) {
       switch (state) {
-        case "deleted" -> sql.append(" AND deleted_at IS NOT NULL");
+        case "deleted" -> {
+          // Past the restore window a deleted user is gone, even before it is purged.
+          sql.append(" AND deleted_at IS NOT NULL AND deleted_at > ?");
+          parameters.add(now.minus(dev.accountadmin.server.directory.UserLifecycle.RESTORE_WINDOW).toEpochMilli());
+        }
         case "locked" -> {
           sql.append(" AND locked_until > ?");
           parameters.add(nowMillis);

@@ -1,0 +1,138 @@
+package dev.accountadmin.server;
+
+import static dev.accountadmin.server.TestServer.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accountadmin.server.mail.OutboundPolicy;
+import dev.accountadmin.v1.ClientApp;
+import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.LiftSendingRestrictionRequest;
+import dev.accountadmin.v1.ListRestrictedSendersRequest;
+import dev.accountadmin.v1.MailFlowGrpc;
+import dev.accountadmin.v1.RestrictSendingRequest;
+import dev.accountadmin.v1.SendingRestrictionReason;
+import dev.accountadmin.v1.SignInRequest;
+import dev.accountadmin.v1.SubmitMessageRequest;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.stub.MetadataUtils;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Outbound limits and sending restrictions, enforced where messages are submitted. */
+final class MailFlowTest {
+  static final String USER = "pat@contoso.com";
+  @TempDir Path dir;
+  TestServer server;
+  MailFlowGrpc.MailFlowBlockingStub mail;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TestServer(dir);
+    server.createUser(USER);
+    mail = sender();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  MailFlowGrpc.MailFlowBlockingStub sender() {
+    var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(USER)
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_OUTLOOK_DESKTOP).build()).getAccessToken();
+    var headers = new Metadata();
+    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
+    return MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  static SubmitMessageRequest message(int external, int internal) {
+    var request = SubmitMessageRequest.newBuilder().setSubject("hello");
+    IntStream.range(0, external).forEach(i -> request.addRecipients("r" + i + "@fabrikam.example"));
+    IntStream.range(0, internal).forEach(i -> request.addRecipients("r" + i + "@contoso.com"));
+    return request.build();
+  }
+
+  @Test
+  void submit_countsInternalAndExternalRecipients() {
+    var accepted = mail.submitMessage(message(2, 3));
+    assertThat(accepted.getExternalRecipientCount()).isEqualTo(2);
+    assertThat(accepted.getInternalRecipientCount()).isEqualTo(3);
+  }
+
+  @Test
+  void the501stExternalRecipientInAnHour_restrictsTheSender() {
+    for (int i = 0; i < 5; i++) {
+      mail.submitMessage(message(100, 0));
+    }
+    var crossing = failure(() -> mail.submitMessage(message(1, 0)));
+    var next = failure(() -> mail.submitMessage(message(0, 1)));
+
+    assertThat(crossing.code()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(crossing.errorInfo().getReason()).isEqualTo("OUTBOUND_LIMIT_EXCEEDED");
+    assertThat(crossing.errorInfo().getMetadataMap()).containsEntry("limit", "500").containsEntry("recipientCount", "501");
+    assertThat(next.errorInfo().getReason()).isEqualTo("SENDING_RESTRICTED");
+    assertThat(next.errorInfo().getMetadataMap()).containsEntry("restrictionReason", "OUTBOUND_SPAM");
+    var restricted = server.admin().listRestrictedSenders(ListRestrictedSendersRequest.getDefaultInstance()).getUsersList();
+    assertThat(restricted).hasSize(1);
+    assertThat(restricted.get(0).getMailbox().getSendingRestriction().getReason())
+        .isEqualTo(SendingRestrictionReason.SENDING_RESTRICTION_REASON_OUTBOUND_SPAM);
+  }
+
+  @Test
+  void theHourRolls_soSpreadOutMailIsFine() {
+    for (int i = 0; i < 5; i++) {
+      mail.submitMessage(message(100, 0));
+    }
+    server.clock.advance(Duration.ofMinutes(61));
+    mail = sender();
+    assertThat(mail.submitMessage(message(100, 0)).getMessageId()).isNotEmpty();
+  }
+
+  @Test
+  void restrictedUser_canStillSignInToReadMail() {
+    server.admin().restrictSending(RestrictSendingRequest.newBuilder().setName("users/" + USER).build());
+    assertThat(failure(() -> mail.submitMessage(message(0, 1))).errorInfo().getReason()).isEqualTo("SENDING_RESTRICTED");
+    assertThat(server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(USER)
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_IMAP).build()).getAccessToken()).isNotEmpty();
+  }
+
+  @Test
+  void liftingTheRestriction_letsTheUserSend_andIsCounted() {
+    server.admin().restrictSending(RestrictSendingRequest.newBuilder().setName("users/" + USER).build());
+    var lifted = server.admin().liftSendingRestriction(LiftSendingRestrictionRequest.newBuilder().setName("users/" + USER).build());
+    server.admin().restrictSending(RestrictSendingRequest.newBuilder().setName("users/" + USER).build());
+    var liftedAgain = server.admin().liftSendingRestriction(LiftSendingRestrictionRequest.newBuilder().setName("users/" + USER).build());
+
+    assertThat(lifted.getStep().getDetails().getSendingRestriction().getRestrictionLiftCount()).isEqualTo(1);
+    assertThat(lifted.getStep().getDetails().getSendingRestriction().getReason())
+        .isEqualTo(SendingRestrictionReason.SENDING_RESTRICTION_REASON_COMPROMISED);
+    assertThat(liftedAgain.getUser().getMailbox().getRestrictionLiftCount()).isEqualTo(2);
+    assertThat(mail.submitMessage(message(1, 1)).getMessageId()).isNotEmpty();
+  }
+
+  @Test
+  void restrictionUntilNextDay_endsAtUtcMidnight() throws Exception {
+    server.close();
+    server = new TestServer(dir.resolve("next-day"), false, new OutboundPolicy(500, 1000, 1000, OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY));
+    server.createUser(USER);
+    mail = sender();
+    mail.submitMessage(message(0, 600));
+    server.clock.advance(Duration.ofMinutes(90));
+    mail = sender();
+    var crossing = failure(() -> mail.submitMessage(message(0, 401)));
+    assertThat(crossing.errorInfo().getReason()).isEqualTo("OUTBOUND_LIMIT_EXCEEDED");
+    var user = server.admin().getUser(GetUserRequest.newBuilder().setName("users/" + USER).build()).getUser();
+    assertThat(user.getMailbox().getSendingRestriction().getExpireTime().getSeconds())
+        .isEqualTo(java.time.Instant.parse("2026-11-24T00:00:00Z").getEpochSecond());
+
+    server.clock.advance(Duration.ofHours(14));
+    mail = sender();
+    assertThat(mail.submitMessage(message(0, 1)).getMessageId()).isNotEmpty();
+  }
+}
