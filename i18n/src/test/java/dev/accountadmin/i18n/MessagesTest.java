@@ -125,7 +125,7 @@ final class MessagesTest {
             "accessTokensValidUntilTime", T.plusSeconds(3600));
 
     assertThat(messages("ro").render("step.REVOKE_SESSIONS.DONE", args))
-        .isEqualTo("alex@contoso.com a fost deconectat de la toate sesiunile: 20 de sesiuni revocate,"
+        .isEqualTo("Utilizatorul alex@contoso.com a fost deconectat de la toate sesiunile: 20 de sesiuni revocate,"
             + " în vigoare de la 10:05. Tokenurile de acces deja emise rămân valabile până la 11:05"
             + " pentru aplicațiile care nu le verifică.");
   }
@@ -204,7 +204,7 @@ final class MessagesTest {
   @Test
   void renderError_clientAppAndRestrictionReasonBecomeLabels() {
     assertThat(messages("nl").renderError("PROTOCOL_DISABLED", Map.of("user", "alex@contoso.com", "clientApp", "POP3")))
-        .isEqualTo("POP3 is uitgeschakeld voor het postvak van alex@contoso.com.");
+        .isEqualTo("Toegang via POP3 is uitgeschakeld voor het postvak van alex@contoso.com.");
     assertThat(messages("fr").renderError(
             "SENDING_RESTRICTED", Map.of("user", "alex@contoso.com", "restrictionReason", "OUTBOUND_SPAM")))
         .isEqualTo("L’envoi de courrier est restreint pour alex@contoso.com (motif" + NBSP
