@@ -72,4 +72,17 @@ final class BundleLintTest {
       }
     }
   }
+
+  @Test
+  void keys_everyGuideHasTitleIntroNoteAndStepsFromOne() {
+    Map<String, String> english = Bundle.load(Locale.ENGLISH);
+    for (String procedure : new String[] {"UNLOCK", "OFFBOARD", "SECURE_COMPROMISED"}) {
+      String guide = "guide." + procedure + ".";
+      assertThat(english).containsKeys(guide + "title", guide + "intro", guide + "note", guide + "step.1");
+      long steps = english.keySet().stream().filter(k -> k.startsWith(guide + "step.")).count();
+      for (int n = 1; n <= steps; n++) {
+        assertThat(english).containsKey(guide + "step." + n);
+      }
+    }
+  }
 }

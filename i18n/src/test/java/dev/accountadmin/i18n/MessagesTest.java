@@ -276,4 +276,13 @@ final class MessagesTest {
         .contains("error.INTERNAL", "step.BLOCK_SIGN_IN.DONE", "role.GLOBAL_ADMIN", "summary.batch")
         .isEqualTo(Bundle.load(Locale.ENGLISH).keySet());
   }
+
+  @Test
+  void render_guideStepLabelIsLabelPlusCardinal() {
+    assertThat(messages("ro").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Pasul 2");
+    assertThat(messages("fr").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Étape 2");
+    assertThat(messages("nl").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Stap 2");
+    assertThat(messages("sv").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Steg 2");
+    assertThat(messages("en").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Step 2");
+  }
 }
