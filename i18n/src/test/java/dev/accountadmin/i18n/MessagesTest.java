@@ -10,6 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Exact renders: plurals, group separators, lists, durations, zones, metadata conversions. */
@@ -284,5 +288,46 @@ final class MessagesTest {
     assertThat(messages("nl").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Stap 2");
     assertThat(messages("sv").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Steg 2");
     assertThat(messages("en").render("guide.stepLabel", Map.of("n", 2))).isEqualTo("Step 2");
+  }
+
+  @Test
+  void render_sharedInstanceIsSafeAcrossThreads() throws Exception {
+    // Instances are shared through of(); ICU's cached date formats are not thread-safe by themselves.
+    Messages shared = messages("sv");
+    List<String> expected = new ArrayList<>();
+    for (int minute = 0; minute < 60; minute++) {
+      expected.add(render(shared, minute));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int task = 0; task < 16; task++) {
+        results.add(pool.submit(() -> {
+          for (int round = 0; round < 50; round++) {
+            for (int minute = 0; minute < 60; minute++) {
+              if (!render(shared, minute).equals(expected.get(minute))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String render(Messages messages, int minute) {
+    return messages.render(
+        "step.REVOKE_SESSIONS.DONE",
+        Map.of(
+            "user", "alex@contoso.com",
+            "revokedSessionCount", minute * 1_000,
+            "effectiveTime", T.plusSeconds(60L * minute),
+            "accessTokensValidUntilTime", T.plusSeconds(3600 + 60L * minute)));
   }
 }
