@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -315,7 +316,7 @@ final class BundleLint {
     List<String> problems = new ArrayList<>();
     bundles.forEach(
         (locale, bundle) ->
-            new java.util.TreeMap<>(bundle).forEach((key, pattern) -> check.check(locale, key, pattern, problems)));
+            new TreeMap<>(bundle).forEach((key, pattern) -> check.check(locale, key, pattern, problems)));
     return problems;
   }
 }
