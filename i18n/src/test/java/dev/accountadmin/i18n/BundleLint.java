@@ -1,0 +1,322 @@
+package dev.accountadmin.i18n;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a set of bundles (locale → key → ICU pattern) against English, the reference. Each check
+ * returns its problems as readable lines ({@code "ro step.X.DONE: ..."}); none means clean. It
+ * takes bundle contents rather than files so that {@code BundleLintFaultTest} can prove each check
+ * catches the fault it is for.
+ */
+final class BundleLint {
+
+  /** Numbers every numeric argument is rendered with: they hit every CLDR category we ship. */
+  static final List<Long> SAMPLE_NUMBERS = List.of(0L, 1L, 2L, 21L, 101L, 120L, 1_000L, 1_000_000L);
+
+  /** Values that are the same in every language: product and protocol names. */
+  static final Set<String> SAME_IN_EVERY_LANGUAGE =
+      Set.of("POP3", "IMAP", "MAPI", "Exchange ActiveSync", "Exchange Web Services");
+
+  /** A count argument must always go through a plural, whatever the locale. */
+  private static final Pattern COUNT_NAME = Pattern.compile("(?i).*count");
+
+  /** French typography: a no-break space (U+00A0 or U+202F) before : ; ? ! */
+  private static final Pattern FRENCH_PUNCTUATION = Pattern.compile("[^\\u00A0\\u202F][:;?!]");
+
+  /** Romanian ş ţ with a cedilla are the wrong letters; the language uses ș ț (comma below). */
+  private static final Pattern ROMANIAN_CEDILLA = Pattern.compile("[\\u015E\\u015F\\u0162\\u0163]");
+
+  private final Map<Locale, Map<String, String>> bundles;
+  private final Map<String, String> english;
+
+  /** What an argument is used as, which decides the sample value the render check passes. */
+  enum Kind {
+    NUMBER,
+    DATE,
+    SELECT,
+    TEXT
+  }
+
+  /** One occurrence of an argument in a pattern. */
+  record Argument(String name, MessagePattern.ArgType type, Kind kind, boolean nested, Set<String> selectors) {}
+
+  BundleLint(Map<Locale, Map<String, String>> bundles) {
+    this.bundles = bundles;
+    this.english = bundles.get(Locale.ENGLISH);
+    if (english == null) {
+      throw new IllegalArgumentException("no English bundle to compare with");
+    }
+  }
+
+  /** Every English key exists in every locale, and no locale has a key English lacks. */
+  List<String> keys() {
+    List<String> problems = new ArrayList<>();
+    bundles.forEach(
+        (locale, bundle) -> {
+          for (String key : new TreeSet<>(english.keySet())) {
+            if (!bundle.containsKey(key)) {
+              problems.add(locale + " " + key + ": missing");
+            }
+          }
+          for (String key : new TreeSet<>(bundle.keySet())) {
+            if (!english.containsKey(key)) {
+              problems.add(locale + " " + key + ": not in English");
+            }
+          }
+        });
+    return problems;
+  }
+
+  /** Every pattern compiles with ICU4J. */
+  List<String> compile() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          try {
+            new MessageFormat(pattern, ULocale.forLocale(locale));
+          } catch (IllegalArgumentException e) {
+            problems.add(locale + " " + key + ": does not compile: " + e.getMessage());
+          }
+        });
+  }
+
+  /**
+   * Each pattern uses the same argument names, each as the same kind (number, date, text), as
+   * English; counts go through a plural; dates and times are not nested in a plural or select
+   * (Messages can set the reader's zone on top-level formats only).
+   */
+  List<String> arguments() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          List<Argument> args = arguments(pattern);
+          String englishPattern = english.get(key);
+          if (englishPattern != null && !locale.equals(Locale.ENGLISH)) {
+            Map<String, Kind> expected = kinds(arguments(englishPattern));
+            Map<String, Kind> actual = kinds(args);
+            if (!expected.keySet().equals(actual.keySet())) {
+              problems.add(
+                  locale + " " + key + ": arguments " + new TreeSet<>(actual.keySet())
+                      + " differ from English " + new TreeSet<>(expected.keySet()));
+            } else if (!expected.equals(actual)) {
+              problems.add(locale + " " + key + ": argument kinds " + actual + " differ from English " + expected);
+            }
+          }
+          for (Argument arg : args) {
+            if (COUNT_NAME.matcher(arg.name()).matches()
+                && arg.type() != MessagePattern.ArgType.PLURAL) {
+              problems.add(locale + " " + key + ": count {" + arg.name() + "} is not a plural");
+            }
+            if (arg.kind() == Kind.DATE && arg.nested()) {
+              problems.add(locale + " " + key + ": date/time {" + arg.name() + "} is nested in a plural or select");
+            }
+          }
+        });
+  }
+
+  /**
+   * Every plural argument has exactly the locale's CLDR cardinal categories (every selectordinal
+   * its ordinal ones), {@code other} included; explicit {@code =N} selectors may come in addition.
+   */
+  List<String> plurals() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          for (Argument arg : arguments(pattern)) {
+            PluralRules.PluralType pluralType =
+                switch (arg.type()) {
+                  case PLURAL -> PluralRules.PluralType.CARDINAL;
+                  case SELECTORDINAL -> PluralRules.PluralType.ORDINAL;
+                  default -> null;
+                };
+            if (pluralType == null) {
+              continue;
+            }
+            Set<String> expected =
+                new TreeSet<>(PluralRules.forLocale(ULocale.forLocale(locale), pluralType).getKeywords());
+            Set<String> actual = new TreeSet<>();
+            for (String selector : arg.selectors()) {
+              if (!selector.startsWith("=")) {
+                actual.add(selector);
+              }
+            }
+            if (!actual.equals(expected)) {
+              problems.add(
+                  locale + " " + key + ": {" + arg.name() + "} has categories " + actual
+                      + ", CLDR wants " + expected);
+            }
+          }
+        });
+  }
+
+  /**
+   * No ASCII apostrophe right before a brace (ICU would quote the argument away); none at all in
+   * French, which uses ’; French no-break spaces before : ; ? !; Romanian comma-below letters.
+   */
+  List<String> typography() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          if (pattern.contains("'{") || pattern.contains("'}")) {
+            problems.add(locale + " " + key + ": ASCII apostrophe before a brace starts an ICU quote");
+          }
+          String language = locale.getLanguage();
+          if (language.equals("fr")) {
+            if (pattern.indexOf('\'') >= 0) {
+              problems.add(locale + " " + key + ": ASCII apostrophe; French uses ’ (U+2019)");
+            }
+            if (FRENCH_PUNCTUATION.matcher(pattern).find()) {
+              problems.add(locale + " " + key + ": French wants U+00A0/U+202F before : ; ? !");
+            }
+          }
+          if (language.equals("ro") && ROMANIAN_CEDILLA.matcher(pattern).find()) {
+            problems.add(locale + " " + key + ": ş/ţ with cedilla; Romanian uses ș/ț (comma below)");
+          }
+        });
+  }
+
+  /** A message that is word for word the English one was not translated, unless a product name. */
+  List<String> translated() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          if (!locale.equals(Locale.ENGLISH)
+              && pattern.equals(english.get(key))
+              && !SAME_IN_EVERY_LANGUAGE.contains(pattern)) {
+            problems.add(locale + " " + key + ": same as English (untranslated?): " + pattern);
+          }
+        });
+  }
+
+  /**
+   * Every message renders with sample arguments, once for each of {@link #SAMPLE_NUMBERS}, leaving
+   * no brace behind (a sign of a quoted or misspelt argument).
+   */
+  List<String> samplesRender() {
+    Date sampleDate = new Date(1_773_479_100_000L); // 2026-03-14T09:05:00Z
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          MessageFormat format;
+          try {
+            format = new MessageFormat(pattern, ULocale.forLocale(locale));
+          } catch (IllegalArgumentException e) {
+            return; // compile() reports it
+          }
+          Map<String, Kind> kinds = kinds(arguments(pattern));
+          for (long number : SAMPLE_NUMBERS) {
+            Map<String, Object> args = new HashMap<>();
+            kinds.forEach(
+                (name, kind) ->
+                    args.put(
+                        name,
+                        switch (kind) {
+                          case NUMBER -> number;
+                          case DATE -> sampleDate;
+                          case SELECT -> "other";
+                          case TEXT -> "«" + name + "»";
+                        }));
+            try {
+              String text = format.format(args);
+              if (text.contains("{") || text.contains("}")) {
+                problems.add(locale + " " + key + ": left a brace in \"" + text + "\"");
+              }
+            } catch (RuntimeException e) {
+              problems.add(locale + " " + key + " with " + number + ": " + e);
+            }
+          }
+        });
+  }
+
+  /** All checks together. */
+  List<String> all() {
+    List<String> problems = new ArrayList<>();
+    problems.addAll(keys());
+    problems.addAll(compile());
+    problems.addAll(arguments());
+    problems.addAll(plurals());
+    problems.addAll(typography());
+    problems.addAll(translated());
+    problems.addAll(samplesRender());
+    return problems;
+  }
+
+  /** The arguments of a pattern, nested ones included, in order of appearance. */
+  static List<Argument> arguments(String pattern) {
+    MessagePattern parsed;
+    try {
+      parsed = new MessagePattern(MessagePattern.ApostropheMode.DOUBLE_OPTIONAL).parse(pattern);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // compile() reports it
+    }
+    List<Argument> found = new ArrayList<>();
+    // One frame per open argument, innermost on top: a selector belongs to the innermost one.
+    Deque<Frame> open = new ArrayDeque<>();
+    for (int i = 0; i < parsed.countParts(); i++) {
+      MessagePattern.Part part = parsed.getPart(i);
+      switch (part.getType()) {
+        case ARG_START -> {
+          MessagePattern.ArgType type = part.getArgType();
+          String name = parsed.getSubstring(parsed.getPart(i + 1));
+          String simpleType =
+              type == MessagePattern.ArgType.SIMPLE ? parsed.getSubstring(parsed.getPart(i + 2)) : "";
+          open.push(new Frame(name, type, kindOf(type, simpleType), !open.isEmpty(), new TreeSet<>()));
+        }
+        case ARG_SELECTOR -> open.peek().selectors().add(parsed.getSubstring(part));
+        case ARG_LIMIT -> {
+          Frame frame = open.pop();
+          found.add(new Argument(frame.name(), frame.type(), frame.kind(), frame.nested(), frame.selectors()));
+        }
+        default -> {}
+      }
+    }
+    return found;
+  }
+
+  private record Frame(String name, MessagePattern.ArgType type, Kind kind, boolean nested, Set<String> selectors) {}
+
+  private static Kind kindOf(MessagePattern.ArgType type, String simpleType) {
+    return switch (type) {
+      case PLURAL, SELECTORDINAL, CHOICE -> Kind.NUMBER;
+      case SELECT -> Kind.SELECT;
+      case SIMPLE ->
+          switch (simpleType) {
+            case "date", "time" -> Kind.DATE;
+            case "number", "spellout", "ordinal", "duration" -> Kind.NUMBER;
+            default -> Kind.TEXT;
+          };
+      default -> Kind.TEXT;
+    };
+  }
+
+  /** Name → kind; an argument used both as a number and as text counts as a number. */
+  private static Map<String, Kind> kinds(List<Argument> args) {
+    Map<String, Kind> kinds = new LinkedHashMap<>();
+    for (Argument arg : args) {
+      kinds.merge(arg.name(), arg.kind(), (a, b) -> a == Kind.TEXT ? b : a);
+    }
+    return kinds;
+  }
+
+  private interface MessageCheck {
+    void check(Locale locale, String key, String pattern, List<String> problems);
+  }
+
+  private List<String> eachMessage(MessageCheck check) {
+    List<String> problems = new ArrayList<>();
+    bundles.forEach(
+        (locale, bundle) ->
+            new TreeMap<>(bundle).forEach((key, pattern) -> check.check(locale, key, pattern, problems)));
+    return problems;
+  }
+}

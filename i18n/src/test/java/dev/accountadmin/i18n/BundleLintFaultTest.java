@@ -1,0 +1,145 @@
+package dev.accountadmin.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** {@link BundleLint} fails on each kind of fault it is meant to catch, injected in a copy. */
+final class BundleLintFaultTest {
+
+  private static final Locale RO = Locale.forLanguageTag("ro");
+  private static final Locale SV = Locale.forLanguageTag("sv");
+  private static final Locale NL = Locale.forLanguageTag("nl");
+
+  @Test
+  void shippedBundles_haveNoProblemsToStartWith() {
+    assertThat(new BundleLint(BundleLintTest.shippedBundles()).all()).isEmpty();
+  }
+
+  @Test
+  void keys_missingKeyIsReported() {
+    BundleLint lint = withFault(NL, nl -> nl.remove("error.USER_NOT_FOUND"));
+
+    assertThat(lint.keys()).containsExactly("nl error.USER_NOT_FOUND: missing");
+  }
+
+  @Test
+  void keys_extraKeyIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("error.NOT_A_REASON", "Erreur."));
+
+    assertThat(lint.keys()).containsExactly("fr error.NOT_A_REASON: not in English");
+  }
+
+  @Test
+  void plurals_romanianWithoutFewIsReported() {
+    BundleLint lint =
+        withFault(
+            RO,
+            ro ->
+                ro.put(
+                    "summary.sessionsRevoked",
+                    "{count, plural, one {# sesiune revocată} other {# de sesiuni revocate}}."));
+
+    assertThat(lint.plurals())
+        .containsExactly(
+            "ro summary.sessionsRevoked: {count} has categories [one, other], CLDR wants [few, one, other]");
+  }
+
+  @Test
+  void plurals_frenchWithoutManyIsReported() {
+    BundleLint lint =
+        withFault(
+            Locale.FRENCH,
+            fr ->
+                fr.put(
+                    "summary.sessionsRevoked",
+                    "{count, plural, =0 {aucune session révoquée} one {# session révoquée} other {# sessions révoquées}}."));
+
+    assertThat(lint.plurals())
+        .containsExactly(
+            "fr summary.sessionsRevoked: {count} has categories [one, other], CLDR wants [many, one, other]");
+  }
+
+  @Test
+  void arguments_renamedArgumentIsReported() {
+    BundleLint lint =
+        withFault(SV, sv -> sv.put("error.USER_NOT_FOUND", "Det finns ingen användare {userName}."));
+
+    assertThat(lint.arguments())
+        .containsExactly("sv error.USER_NOT_FOUND: arguments [userName] differ from English [user]");
+  }
+
+  @Test
+  void arguments_countWithoutPluralIsReported() {
+    BundleLint lint =
+        withFault(NL, nl -> nl.put("summary.sessionsRevoked", "Ingetrokken sessies: {count}."));
+
+    assertThat(lint.arguments())
+        .containsExactly(
+            "nl summary.sessionsRevoked: argument kinds {count=TEXT} differ from English {count=NUMBER}",
+            "nl summary.sessionsRevoked: count {count} is not a plural");
+  }
+
+  @Test
+  void arguments_timeNestedInPluralIsReported() {
+    BundleLint lint =
+        withFault(
+            Locale.ENGLISH,
+            en ->
+                en.put(
+                    "summary.sessionsRevoked",
+                    "{count, plural, one {# session revoked at {t, time, short}} other {# sessions revoked}}."));
+
+    assertThat(lint.arguments())
+        .contains("en summary.sessionsRevoked: date/time {t} is nested in a plural or select");
+  }
+
+  @Test
+  void translated_englishSentenceInSwedishIsReported() {
+    String english = Bundle.load(Locale.ENGLISH).get("error.INTERNAL");
+    BundleLint lint = withFault(SV, sv -> sv.put("error.INTERNAL", english));
+
+    assertThat(lint.translated())
+        .containsExactly("sv error.INTERNAL: same as English (untranslated?): " + english);
+  }
+
+  @Test
+  void typography_asciiApostropheBeforeBraceIsReported() {
+    BundleLint lint =
+        withFault(Locale.FRENCH, fr -> fr.put("error.USER_NOT_FOUND", "Impossible de trouver l'{user}."));
+
+    assertThat(lint.typography())
+        .containsExactly(
+            "fr error.USER_NOT_FOUND: ASCII apostrophe before a brace starts an ICU quote",
+            "fr error.USER_NOT_FOUND: ASCII apostrophe; French uses ’ (U+2019)");
+    // And the quote really eats the argument, which is why the check exists.
+    assertThat(lint.samplesRender()).anyMatch(p -> p.startsWith("fr error.USER_NOT_FOUND: left a brace"));
+  }
+
+  @Test
+  void typography_romanianCedillaIsReported() {
+    BundleLint lint = withFault(RO, ro -> ro.put("outcome.FAILED", "eşuat"));
+
+    assertThat(lint.typography())
+        .containsExactly("ro outcome.FAILED: ş/ţ with cedilla; Romanian uses ș/ț (comma below)");
+  }
+
+  @Test
+  void compile_brokenPatternIsReported() {
+    BundleLint lint = withFault(NL, nl -> nl.put("error.USER_NOT_FOUND", "Er is geen gebruiker {user."));
+
+    assertThat(lint.compile()).singleElement().asString().startsWith("nl error.USER_NOT_FOUND: does not compile");
+  }
+
+  private static BundleLint withFault(Locale locale, Consumer<Map<String, String>> fault) {
+    Map<Locale, Map<String, String>> bundles = new LinkedHashMap<>();
+    BundleLintTest.shippedBundles().forEach((l, b) -> bundles.put(l, new TreeMap<>(b)));
+    fault.accept(bundles.get(locale));
+    return new BundleLint(bundles);
+  }
+}
