@@ -43,6 +43,7 @@ public final class Messages {
   private final Map<String, String> patterns;
   private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
   private final ListFormatter lists;
+  private final ListFormatter alternatives;
   private final DurationText durations;
 
   private Messages(Locale locale, ZoneId zone, boolean fallback) {
@@ -52,6 +53,7 @@ public final class Messages {
     this.fallback = fallback;
     this.patterns = BUNDLES.computeIfAbsent(locale, Bundle::load);
     this.lists = ListFormatter.getInstance(uLocale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
+    this.alternatives = ListFormatter.getInstance(uLocale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
     this.durations = new DurationText(uLocale);
   }
 
@@ -156,9 +158,27 @@ public final class Messages {
       return durations.format(duration);
     }
     if (value instanceof List<?> list) {
-      return lists.format(list.stream().map(String::valueOf).toList());
+      return list(list);
+    }
+    if (value instanceof Alternatives either) {
+      return alternatives.format(either.items().stream().map(String::valueOf).toList());
     }
     return value;
+  }
+
+  /** Items joined as a list in the reader's language: "POP3, IMAP, and MAPI". */
+  public String list(List<?> items) {
+    return lists.format(items.stream().map(String::valueOf).toList());
+  }
+
+  /**
+   * Items any one of which will do ("global admin or user admin"): an argument of this type is
+   * joined with ICU's OR list instead of AND.
+   */
+  public record Alternatives(List<?> items) {
+    public Alternatives {
+      items = List.copyOf(items);
+    }
   }
 
   private MessageFormat compile(String key) {

@@ -60,11 +60,13 @@ final class MetadataArguments {
       }
       for (Map.Entry<String, String> suffix : LIST_LABELS.entrySet()) {
         if (key.endsWith(suffix.getKey())) {
-          return Arrays.stream(value.split(","))
+          var labels = Arrays.stream(value.split(","))
               .map(String::strip)
               .filter(name -> !name.isEmpty())
               .map(name -> label.apply(suffix.getValue(), name))
               .toList();
+          // Roles in an error are the ones that would allow the action: any one of them.
+          return suffix.getKey().equals("Roles") ? new Messages.Alternatives(labels) : labels;
         }
       }
       if (key.endsWith("Time")) {

@@ -187,13 +187,30 @@ final class BundleLint {
         });
   }
 
+  /** True when a pattern has words of its own outside its arguments (a layout like "{n}. {m}" has none). */
+  static boolean hasWords(String pattern) {
+    var outside = new StringBuilder();
+    int depth = 0;
+    for (char ch : pattern.toCharArray()) {
+      if (ch == '{') {
+        depth++;
+      } else if (ch == '}') {
+        depth--;
+      } else if (depth == 0) {
+        outside.append(ch);
+      }
+    }
+    return outside.codePoints().anyMatch(Character::isLetter);
+  }
+
   /** A message that is word for word the English one was not translated, unless a product name. */
   List<String> translated() {
     return eachMessage(
         (locale, key, pattern, problems) -> {
           if (!locale.equals(Locale.ENGLISH)
               && pattern.equals(english.get(key))
-              && !SAME_IN_EVERY_LANGUAGE.contains(pattern)) {
+              && !SAME_IN_EVERY_LANGUAGE.contains(pattern)
+              && hasWords(pattern)) {
             problems.add(locale + " " + key + ": same as English (untranslated?): " + pattern);
           }
         });

@@ -166,10 +166,10 @@ final class MessagesTest {
 
     assertThat(messages("en").renderError("PERMISSION_DENIED", metadata))
         .isEqualTo("You may not block sign-in for alex@contoso.com."
-            + " It takes one of these roles: global admin and user admin.");
+            + " It takes one of these roles: global admin or user admin.");
     assertThat(messages("ro").renderError("PERMISSION_DENIED", metadata))
         .isEqualTo("Nu aveți permisiunea să blocați conectarea pentru alex@contoso.com."
-            + " Este necesar unul dintre aceste roluri: administrator global și administrator de utilizatori.");
+            + " Este necesar unul dintre aceste roluri: administrator global sau administrator de utilizatori.");
   }
 
   @Test
@@ -226,7 +226,7 @@ final class MessagesTest {
     assertThat(messages("en").renderError(
             "PERMISSION_DENIED",
             Map.of("action", "BLOCK_SIGN_IN", "user", "alex@contoso.com", "requiredRoles", "GLOBAL_ADMIN,BILLING_ADMIN")))
-        .endsWith("one of these roles: global admin and BILLING_ADMIN.");
+        .endsWith("one of these roles: global admin or BILLING_ADMIN.");
   }
 
   @Test

@@ -98,10 +98,10 @@ final class Render {
     lines.add(new String[] {"cli.user.displayName", u.getDisplayName()});
     lines.add(new String[] {"cli.user.language", u.getPreferredLanguage()});
     lines.add(new String[] {"cli.user.roles", u.getAdminRolesCount() == 0
-        ? m.render("cli.user.noRoles", Map.of()) : String.join(", ", roles(m, u.getAdminRolesList()))});
+        ? m.render("cli.user.noRoles", Map.of()) : m.list(roles(m, u.getAdminRolesList()))});
     lines.add(new String[] {"cli.user.state", state(m, u)});
     lines.add(new String[] {"cli.user.protocols", u.getMailbox().getEnabledProtocolsCount() == 0
-        ? m.render("cli.user.noProtocols", Map.of()) : String.join(", ", protocols(m, u.getMailbox().getEnabledProtocolsList()))});
+        ? m.render("cli.user.noProtocols", Map.of()) : m.list(protocols(m, u.getMailbox().getEnabledProtocolsList()))});
     lines.add(new String[] {"cli.user.sessions", m.render("cli.user.sessionCount", Map.of("count", u.getActiveSessionCount()))});
     lines.add(new String[] {"cli.user.created", m.render("cli.user.time", Map.of("time", instant(u.getCreateTime())))});
     int width = 0;
@@ -124,7 +124,7 @@ final class Render {
     var args = new HashMap<String, Object>();
     args.put("user", user);
     args.put("effectiveTime", step.hasEffectiveTime() ? instant(step.getEffectiveTime()) : now);
-    args.put("requiredRoles", roles(m, step.getRequiredRolesList()));
+    args.put("requiredRoles", new Messages.Alternatives(roles(m, step.getRequiredRolesList())));
     var message = m.render("step." + kind + "." + outcome, args);
     return m.render("cli.step.line", Map.of("number", step.getNumber(),
         "outcome", m.label("outcome", outcome), "message", message));

@@ -45,7 +45,7 @@ final class CliTest {
     server.close();
   }
 
-  Run run(String stdin, String... args) {
+  Run runWithInput(String stdin, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     var commandLine = Acctadmin.commandLine(env, Clock.systemUTC(),
@@ -61,17 +61,17 @@ final class CliTest {
   }
 
   Run run(String... args) {
-    return run("", args);
+    return runWithInput("", args);
   }
 
   void login() {
-    var login = run(PASSWORD + "\n", "login", "--user", "admin@contoso.com", "--password-stdin");
+    var login = runWithInput(PASSWORD + "\n", "login", "--user", "admin@contoso.com", "--password-stdin");
     assertThat(login.code()).as(login.err()).isZero();
   }
 
   @Test
   void login_storesTheSessionPrivatelyAndNeverPrintsIt() throws Exception {
-    var login = run(PASSWORD + "\n", "--locale", "en", "login", "--user", "admin@contoso.com", "--password-stdin");
+    var login = runWithInput(PASSWORD + "\n", "--locale", "en", "login", "--user", "admin@contoso.com", "--password-stdin");
 
     var file = dir.resolve("config/acctadmin/credentials");
     assertThat(login.code()).isZero();
@@ -84,7 +84,7 @@ final class CliTest {
 
   @Test
   void login_wrongPassword_exitsNotAuthenticated() {
-    var login = run("wrong-password\n", "--locale", "en", "login", "--user", "admin@contoso.com", "--password-stdin");
+    var login = runWithInput("wrong-password\n", "--locale", "en", "login", "--user", "admin@contoso.com", "--password-stdin");
     assertThat(login.code()).isEqualTo(ExitCode.NOT_AUTHENTICATED);
     assertThat(login.err()).isNotBlank();
   }
@@ -166,7 +166,7 @@ final class CliTest {
 
   @Test
   void block_byHelpdeskAdmin_exitsPermissionDenied() {
-    var login = run("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
+    var login = runWithInput("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
     assertThat(login.code()).as(login.err()).isZero();
     var block = run("--locale", "en", "block", "nestor.andersson@contoso.com");
     assertThat(block.code()).isEqualTo(ExitCode.PERMISSION_DENIED);
