@@ -74,6 +74,18 @@ public final class AccountAdminServer implements AutoCloseable {
     @Option(names = "--demo", description = "Seed a demo directory when the directory is new.")
     boolean demo;
 
+    @Option(names = "--lockout-threshold", defaultValue = "${env:ACCOUNTADMIN_LOCKOUT_THRESHOLD:-10}",
+        description = "Failed sign-ins that lock an account (ACCOUNTADMIN_LOCKOUT_THRESHOLD; default ${DEFAULT-VALUE}).")
+    int lockoutThreshold;
+
+    @Option(names = "--password-hash-memory-kib", defaultValue = "${env:ACCOUNTADMIN_PASSWORD_HASH_MEMORY_KIB:-19456}",
+        description = "Argon2id memory cost in KiB, at least 19456 (OWASP); default ${DEFAULT-VALUE}.")
+    int hashMemoryKib;
+
+    @Option(names = "--password-hash-iterations", defaultValue = "${env:ACCOUNTADMIN_PASSWORD_HASH_ITERATIONS:-2}",
+        description = "Argon2id iterations, at least 2 (OWASP); default ${DEFAULT-VALUE}.")
+    int hashIterations;
+
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
@@ -142,6 +154,17 @@ public final class AccountAdminServer implements AutoCloseable {
 
     @Override
     public Integer call() throws Exception {
+      if (hashMemoryKib < PasswordHasher.OWASP.memoryKib() || hashIterations < PasswordHasher.OWASP.iterations()) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "Argon2id below OWASP's minimum (19456 KiB, 2 iterations) is not allowed");
+      }
+      if (lockoutThreshold < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--lockout-threshold must be at least 1");
+      }
+      hasher = new PasswordHasher(hashMemoryKib, hashIterations, 1);
+      var d = AuthPolicy.DEFAULT;
+      authPolicy = new AuthPolicy(lockoutThreshold, d.lockoutDuration(), d.lockoutCap(), d.recentFailuresRemembered(),
+          d.accessTokenLifetime(), d.refreshTokenLifetime(), d.minimumPasswordLength());
       var server = AccountAdminServer.start(this);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "accountadmin-shutdown"));
       server.awaitTermination();

@@ -73,6 +73,8 @@ public final class ErrorInterceptor implements ServerInterceptor {
     void fail(RuntimeException e) {
       StatusRuntimeException status;
       if (e instanceof DirectoryException directory) {
+        // The reason and metadata never hold a secret (DirectoryException's contract).
+        LOG.fine(() -> method + " failed: " + directory.reason() + " " + directory.metadata());
         status = ErrorStatus.from(directory, locale);
       } else if (e instanceof StatusRuntimeException grpc && StatusProto.fromThrowable(grpc) != null) {
         status = grpc;

@@ -57,6 +57,9 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Path dataDir, boolean demo, dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
+    LogCapture.install();
+    LogCapture.secret(ADMIN_PASSWORD);
+    LogCapture.secret(USER_PASSWORD);
     this.dataDir = dataDir;
     var config = AccountAdminServer.Config.forDataDir(dataDir)
         .bootstrapPassword(ADMIN_PASSWORD)
@@ -76,8 +79,50 @@ public final class TestServer implements AutoCloseable {
     return channel;
   }
 
+  /** An Auth stub; every password sent and token received through it is remembered as a secret. */
   public AuthGrpc.AuthBlockingStub auth() {
-    return AuthGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    return AuthGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).withInterceptors(SECRETS);
+  }
+
+  // Remembers the secrets of every Auth call, so the log scan knows what must never be logged.
+  private static final io.grpc.ClientInterceptor SECRETS = new io.grpc.ClientInterceptor() {
+    @Override
+    public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> method,
+        io.grpc.CallOptions options, io.grpc.Channel next) {
+      return new io.grpc.ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void sendMessage(Q message) {
+          remember(message);
+          super.sendMessage(message);
+        }
+
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          super.start(new io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+            @Override
+            public void onMessage(R message) {
+              remember(message);
+              super.onMessage(message);
+            }
+          }, headers);
+        }
+      };
+    }
+  };
+
+  private static void remember(Object message) {
+    if (message instanceof dev.accountadmin.v1.SignInRequest r) {
+      LogCapture.secret(r.getPassword());
+    } else if (message instanceof dev.accountadmin.v1.SignInResponse r) {
+      LogCapture.secret(r.getAccessToken());
+      LogCapture.secret(r.getRefreshToken());
+    } else if (message instanceof dev.accountadmin.v1.RefreshTokenResponse r) {
+      LogCapture.secret(r.getAccessToken());
+      LogCapture.secret(r.getRefreshToken());
+    } else if (message instanceof dev.accountadmin.v1.ChangePasswordRequest r) {
+      LogCapture.secret(r.getCurrentPassword());
+      LogCapture.secret(r.getNewPassword());
+    }
   }
 
   /** A stub with no token at all. */
@@ -109,6 +154,7 @@ public final class TestServer implements AutoCloseable {
   public User createUser(String upn, AdminRole... roles) {
     var created = admin().createUser(CreateUserRequest.newBuilder()
         .setUser(User.newBuilder().setUserPrincipalName(upn).addAllAdminRoles(List.of(roles))).build());
+    LogCapture.secret(created.getTemporaryPassword());
     auth().changePassword(ChangePasswordRequest.newBuilder().setUserPrincipalName(upn)
         .setCurrentPassword(created.getTemporaryPassword()).setNewPassword(USER_PASSWORD).build());
     // A password changed at this instant would make tokens issued at the same instant look older.

@@ -43,6 +43,7 @@ import javax.crypto.spec.SecretKeySpec;
  * read of the user under its version check, so concurrent attempts on any replica all count.
  */
 public final class Authentication {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Authentication.class.getName());
 
   /** What a sign-in or refresh hands back. Never logged. */
   public record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, String sessionId) {}
@@ -138,6 +139,11 @@ public final class Authentication {
       if (current.passwordChangeRequired()) {
         return Attempt.refused(DirectoryException.of(Reason.PASSWORD_CHANGE_REQUIRED, "user", current.name().value()));
       }
+      if (current.lockedUntil() != null) {
+        // The lockout ran out by itself; record that once, now that someone noticed.
+        audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+            AuditRecord.Outcome.SUCCESS, Map.of("lockoutExpiredTime", current.lockedUntil().toString())));
+      }
       if (current.failedAttempts() > 0 || current.lockoutCount() > 0 || current.lockedUntil() != null) {
         users.update(c, current.withLockout(0, List.of(), 0, null), at);
       }
@@ -208,6 +214,7 @@ public final class Authentication {
           int count = user.lockoutCount() + 1;
           var until = now.plus(policy.lockoutLength(count));
           users.update(c, user.withLockout(0, List.of(), count, until), now);
+          LOG.info(() -> "account locked out: " + name + " until " + until + " (lockout " + count + ")");
           details.put("lockedUntilTime", until.toString());
           details.put("lockoutCount", Integer.toString(count));
         } else {
