@@ -7,6 +7,7 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.directory.Directory;
+import dev.accountadmin.server.directory.Procedures;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Database;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -209,12 +211,20 @@ public final class AccountAdminServer implements AutoCloseable {
       var domain = new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo);
       var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
+      var procedures = new Procedures(database, directory, users, sessions, audit, secrets, clock);
+      var idempotencyKey = Base64.getDecoder().decode(secretStore.getOrCreate("idempotency-key", () -> {
+        var key = new byte[32];
+        secrets.random().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+      }, clock.instant()));
+      var service = new AccountAdminService(directory, procedures, new BatchOffboard(database, procedures, clock),
+          new Idempotency(database, clock, idempotencyKey, secrets.random()), clock);
 
       var health = new HealthStatusManager();
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
       var server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
-          .addService(ServerInterceptors.intercept(new AccountAdminService(directory, clock), context, errors))
+          .addService(ServerInterceptors.intercept(service, context, errors))
           .addService(ServerInterceptors.intercept(new AuthService(authentication), context, errors))
           .addService(ServerInterceptors.intercept(new MailFlowService(mail), context, errors))
           .addService(health.getHealthService())

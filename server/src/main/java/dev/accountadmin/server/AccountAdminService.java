@@ -6,6 +6,8 @@ import dev.accountadmin.server.directory.Directory;
 import dev.accountadmin.server.directory.DirectoryException;
 import dev.accountadmin.server.directory.FieldViolation;
 import dev.accountadmin.server.directory.NewUser;
+import dev.accountadmin.server.directory.ProcedureResult;
+import dev.accountadmin.server.directory.Procedures;
 import dev.accountadmin.server.directory.StepKind;
 import dev.accountadmin.server.directory.StepParams;
 import dev.accountadmin.server.directory.UserName;
@@ -40,11 +42,67 @@ import java.util.UUID;
  */
 final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   private final Directory directory;
+  private final Procedures procedures;
+  private final BatchOffboard batches;
+  private final Idempotency idempotency;
   private final Clock clock;
 
-  AccountAdminService(Directory directory, Clock clock) {
+  AccountAdminService(Directory directory, Procedures procedures, BatchOffboard batches, Idempotency idempotency, Clock clock) {
     this.directory = directory;
+    this.procedures = procedures;
+    this.batches = batches;
+    this.idempotency = idempotency;
     this.clock = clock;
+  }
+
+  @Override
+  public void unlockUser(UnlockUserRequest request, StreamObserver<UnlockUserResponse> response) {
+    reply(response, idempotent(request.getRequestId(), "UnlockUser", request, UnlockUserResponse.parser(), () -> {
+      var result = procedures.unlock(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          request.getResetPassword(), request.getRequestId(), request.getValidateOnly());
+      return UnlockUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
+    }));
+  }
+
+  @Override
+  public void secureCompromisedUser(SecureCompromisedUserRequest request, StreamObserver<SecureCompromisedUserResponse> response) {
+    reply(response, idempotent(request.getRequestId(), "SecureCompromisedUser", request, SecureCompromisedUserResponse.parser(), () -> {
+      var result = procedures.secureCompromised(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          request.getLiftSendingRestriction(), request.getRequestId(), request.getValidateOnly());
+      return SecureCompromisedUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
+    }));
+  }
+
+  @Override
+  public void offboardUser(OffboardUserRequest request, StreamObserver<OffboardUserResponse> response) {
+    reply(response, idempotent(request.getRequestId(), "OffboardUser", request, OffboardUserResponse.parser(), () -> {
+      var result = procedures.offboard(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          request.getPassword(), request.getRequestId(), request.getValidateOnly(), null);
+      return OffboardUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
+    }));
+  }
+
+  @Override
+  public void restoreUser(RestoreUserRequest request, StreamObserver<RestoreUserResponse> response) {
+    reply(response, idempotent(request.getRequestId(), "RestoreUser", request, RestoreUserResponse.parser(), () -> {
+      var result = procedures.restore(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          request.getRequestId(), request.getValidateOnly());
+      return RestoreUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
+    }));
+  }
+
+  @Override
+  public void batchOffboardUsers(BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> response) {
+    batches.run(CallContext.caller(), request, response);
+  }
+
+  private <T extends com.google.protobuf.Message> T idempotent(String requestId, String method,
+      com.google.protobuf.Message request, com.google.protobuf.Parser<T> parser, java.util.function.Supplier<T> work) {
+    return idempotency.run(CallContext.caller(), requestId(requestId), method, request, parser, work);
+  }
+
+  private dev.accountadmin.v1.User user(ProcedureResult result) {
+    return Protos.toProto(result.user(), result.activeSessions(), clock.instant());
   }
 
   @Override
@@ -98,21 +156,21 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
-    var caller = CallContext.caller();
-    var user = request.getUser();
-    var name = UserName.parse("user.user_principal_name", user.getUserPrincipalName());
-    if (user.getDisplayName().length() > 256) {
-      throw DirectoryException.invalid(new FieldViolation("user.display_name", "TOO_LONG",
-          Map.of("field", "user.display_name", "max", "256")));
-    }
-    var spec = new NewUser(name, user.getDisplayName(), language(user.getPreferredLanguage()),
-        Protos.roles("user.admin_roles", user.getAdminRolesList()));
-    var created = directory.createUser(caller, spec, requestId(request.getRequestId()), request.getValidateOnly());
-    response.onNext(CreateUserResponse.newBuilder()
-        .setUser(Protos.toProto(created.user(), 0, clock.instant()))
-        .setTemporaryPassword(created.temporaryPassword() == null ? "" : created.temporaryPassword())
-        .build());
-    response.onCompleted();
+    reply(response, idempotent(request.getRequestId(), "CreateUser", request, CreateUserResponse.parser(), () -> {
+      var user = request.getUser();
+      var name = UserName.parse("user.user_principal_name", user.getUserPrincipalName());
+      if (user.getDisplayName().length() > 256) {
+        throw DirectoryException.invalid(new FieldViolation("user.display_name", "TOO_LONG",
+            Map.of("field", "user.display_name", "max", "256")));
+      }
+      var spec = new NewUser(name, user.getDisplayName(), language(user.getPreferredLanguage()),
+          Protos.roles("user.admin_roles", user.getAdminRolesList()));
+      var created = directory.createUser(CallContext.caller(), spec, requestId(request.getRequestId()), request.getValidateOnly());
+      return CreateUserResponse.newBuilder()
+          .setUser(Protos.toProto(created.user(), 0, clock.instant()))
+          .setTemporaryPassword(created.temporaryPassword() == null ? "" : created.temporaryPassword())
+          .build();
+    }));
   }
 
   @Override
@@ -139,73 +197,93 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void blockSignIn(BlockSignInRequest request, StreamObserver<BlockSignInResponse> response) {
-    var changed = step(StepKind.BLOCK_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "BlockSignIn", request, BlockSignInResponse.parser(), () -> {
+      var changed = step(StepKind.BLOCK_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void allowSignIn(AllowSignInRequest request, StreamObserver<AllowSignInResponse> response) {
-    var changed = step(StepKind.ALLOW_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, AllowSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "AllowSignIn", request, AllowSignInResponse.parser(), () -> {
+      var changed = step(StepKind.ALLOW_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return AllowSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void resetPassword(ResetPasswordRequest request, StreamObserver<ResetPasswordResponse> response) {
-    var name = UserName.fromResourceName("name", request.getName());
-    var params = directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
-    var changed = directory.runStep(CallContext.caller(), StepKind.RESET_PASSWORD, name, params,
-        requestId(request.getRequestId()), request.getValidateOnly());
-    reply(response, ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "ResetPassword", request, ResetPasswordResponse.parser(), () -> {
+      var name = UserName.fromResourceName("name", request.getName());
+      var params = directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
+      var changed = directory.runStep(CallContext.caller(), StepKind.RESET_PASSWORD, name, params,
+          requestId(request.getRequestId()), request.getValidateOnly());
+      return ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void revokeSessions(RevokeSessionsRequest request, StreamObserver<RevokeSessionsResponse> response) {
-    var changed = step(StepKind.REVOKE_SESSIONS, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, RevokeSessionsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "RevokeSessions", request, RevokeSessionsResponse.parser(), () -> {
+      var changed = step(StepKind.REVOKE_SESSIONS, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return RevokeSessionsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void clearLockout(ClearLockoutRequest request, StreamObserver<ClearLockoutResponse> response) {
-    var changed = step(StepKind.CLEAR_LOCKOUT, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, ClearLockoutResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "ClearLockout", request, ClearLockoutResponse.parser(), () -> {
+      var changed = step(StepKind.CLEAR_LOCKOUT, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return ClearLockoutResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void setMailProtocols(SetMailProtocolsRequest request, StreamObserver<SetMailProtocolsResponse> response) {
-    var params = StepParams.protocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
-    var changed = step(StepKind.SET_MAIL_PROTOCOLS, request.getName(), params, request.getRequestId(), request.getValidateOnly());
-    reply(response, SetMailProtocolsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "SetMailProtocols", request, SetMailProtocolsResponse.parser(), () -> {
+      var params = StepParams.protocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
+      var changed = step(StepKind.SET_MAIL_PROTOCOLS, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+      return SetMailProtocolsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void restrictSending(RestrictSendingRequest request, StreamObserver<RestrictSendingResponse> response) {
-    var changed = step(StepKind.RESTRICT_SENDING, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, RestrictSendingResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "RestrictSending", request, RestrictSendingResponse.parser(), () -> {
+      var changed = step(StepKind.RESTRICT_SENDING, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return RestrictSendingResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void liftSendingRestriction(LiftSendingRestrictionRequest request, StreamObserver<LiftSendingRestrictionResponse> response) {
-    var changed = step(StepKind.LIFT_SENDING_RESTRICTION, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
-    reply(response, LiftSendingRestrictionResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "LiftSendingRestriction", request, LiftSendingRestrictionResponse.parser(), () -> {
+      var changed = step(StepKind.LIFT_SENDING_RESTRICTION, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      return LiftSendingRestrictionResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void assignAdminRoles(AssignAdminRolesRequest request, StreamObserver<AssignAdminRolesResponse> response) {
-    var roles = Protos.roles("admin_roles", request.getAdminRolesList());
-    if (roles.isEmpty()) {
-      throw DirectoryException.invalid(FieldViolation.required("admin_roles"));
-    }
-    var changed = step(StepKind.ASSIGN_ADMIN_ROLES, request.getName(), StepParams.roles(roles), request.getRequestId(), request.getValidateOnly());
-    reply(response, AssignAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "AssignAdminRoles", request, AssignAdminRolesResponse.parser(), () -> {
+      var roles = Protos.roles("admin_roles", request.getAdminRolesList());
+      if (roles.isEmpty()) {
+        throw DirectoryException.invalid(FieldViolation.required("admin_roles"));
+      }
+      var changed = step(StepKind.ASSIGN_ADMIN_ROLES, request.getName(), StepParams.roles(roles), request.getRequestId(), request.getValidateOnly());
+      return AssignAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void removeAdminRoles(RemoveAdminRolesRequest request, StreamObserver<RemoveAdminRolesResponse> response) {
-    var roles = Protos.roles("admin_roles", request.getAdminRolesList());
-    // Empty means all of them.
-    var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.directory.Role.class) : roles);
-    var changed = step(StepKind.REMOVE_ADMIN_ROLES, request.getName(), params, request.getRequestId(), request.getValidateOnly());
-    reply(response, RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "RemoveAdminRoles", request, RemoveAdminRolesResponse.parser(), () -> {
+      var roles = Protos.roles("admin_roles", request.getAdminRolesList());
+      // Empty means all of them.
+      var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.directory.Role.class) : roles);
+      var changed = step(StepKind.REMOVE_ADMIN_ROLES, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+      return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    }));
   }
 
   @Override
@@ -221,16 +299,20 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
-    var changed = directory.deleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
-        requestId(request.getRequestId()), request.getValidateOnly());
-    reply(response, DeleteUserResponse.newBuilder().setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "DeleteUser", request, DeleteUserResponse.parser(), () -> {
+      var changed = directory.deleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          requestId(request.getRequestId()), request.getValidateOnly());
+      return DeleteUserResponse.newBuilder().setUser(user(changed)).build();
+    }));
   }
 
   @Override
   public void undeleteUser(UndeleteUserRequest request, StreamObserver<UndeleteUserResponse> response) {
-    var changed = directory.undeleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
-        requestId(request.getRequestId()), request.getValidateOnly());
-    reply(response, UndeleteUserResponse.newBuilder().setUser(user(changed)).build());
+    reply(response, idempotent(request.getRequestId(), "UndeleteUser", request, UndeleteUserResponse.parser(), () -> {
+      var changed = directory.undeleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
+          requestId(request.getRequestId()), request.getValidateOnly());
+      return UndeleteUserResponse.newBuilder().setUser(user(changed)).build();
+    }));
   }
 
   private Directory.Changed step(StepKind kind, String name, StepParams params, String requestId, boolean validateOnly) {

@@ -6,6 +6,7 @@ import dev.accountadmin.server.directory.ClientApp;
 import dev.accountadmin.server.directory.DirectoryException;
 import dev.accountadmin.server.directory.FieldViolation;
 import dev.accountadmin.server.directory.MailProtocol;
+import dev.accountadmin.server.directory.ProcedureResult;
 import dev.accountadmin.server.directory.Role;
 import dev.accountadmin.server.directory.StepDetails;
 import dev.accountadmin.server.directory.StepResult;
@@ -173,6 +174,24 @@ final class Protos {
       throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
     }
     return ClientApp.valueOf(app.name().substring("CLIENT_APP_".length()));
+  }
+
+  static dev.accountadmin.v1.ProcedureResult toProto(ProcedureResult r) {
+    var proto = dev.accountadmin.v1.ProcedureResult.newBuilder()
+        .setProcedure(dev.accountadmin.v1.Procedure.valueOf("PROCEDURE_" + r.procedure().name()))
+        .setUser(r.user().name().resourceName())
+        .setValidateOnly(r.validateOnly())
+        .setCompleteTime(timestamp(r.completedAt()));
+    r.steps().forEach(step -> proto.addSteps(toProto(step)));
+    r.recommendations().forEach(rec -> proto.addRecommendations(
+        dev.accountadmin.v1.Recommendation.valueOf("RECOMMENDATION_" + rec.name())));
+    if (r.accessTokensValidUntil() != null && r.accessTokensValidUntil().isAfter(r.completedAt())) {
+      var remaining = java.time.Duration.between(r.completedAt(), r.accessTokensValidUntil());
+      proto.setResidualAccess(dev.accountadmin.v1.ResidualAccess.newBuilder()
+          .setAccessTokensValidUntil(timestamp(r.accessTokensValidUntil()))
+          .setRemaining(com.google.protobuf.Duration.newBuilder().setSeconds(remaining.getSeconds()).setNanos(remaining.getNano())));
+    }
+    return proto.build();
   }
 
   static dev.accountadmin.v1.AuditEvent toProto(AuditRecord r) {

@@ -33,8 +33,30 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
         + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
+  /**
+   * A credential nobody knows, for offboarding: a fresh 256-bit random secret, hashed with
+   * SHA-256 and thrown away. A secret that cannot be guessed needs no slow hash, so offboarding
+   * ten thousand users costs ten thousand digests, not ten thousand Argon2id runs.
+   */
+  public static String undisclosed(SecureRandom random) {
+    var secret = new byte[32];
+    random.nextBytes(secret);
+    return UNDISCLOSED + Secrets.sha256(B64.encodeToString(secret));
+  }
+
+  /** True for a credential made by {@link #undisclosed}. */
+  public static boolean isUndisclosed(String encoded) {
+    return encoded != null && encoded.startsWith(UNDISCLOSED);
+  }
+
+  private static final String UNDISCLOSED = "$sha256-random$";
+
   /** True when {@code password} matches {@code encoded}; false for any malformed encoding. */
   public boolean verify(String password, String encoded) {
+    if (isUndisclosed(encoded)) {
+      return MessageDigest.isEqual(encoded.substring(UNDISCLOSED.length()).getBytes(StandardCharsets.US_ASCII),
+          Secrets.sha256(password).getBytes(StandardCharsets.US_ASCII));
+    }
     var parts = encoded.split("\\$");
     // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
     if (parts.length != 6 || !parts[1].equals("argon2id")) {

@@ -30,8 +30,10 @@ final class Steps {
     return switch (kind) {
       case LIFT_SENDING_RESTRICTION -> !u.restrictedAt(now);
       case CLEAR_LOCKOUT -> !u.lockedAt(now) && u.failedAttempts() == 0;
-      // A reset always changes the password, even to a value nobody knows.
-      case RESET_PASSWORD -> false;
+      // A reset always changes the password, except to a credential nobody knows when the
+      // current one already is such (a second offboarding changes nothing).
+      case RESET_PASSWORD -> p.undisclosed()
+          && dev.accountadmin.server.auth.PasswordHasher.isUndisclosed(users.passwordHash(c, u.id()).orElse(null));
       case ALLOW_SIGN_IN -> !u.signInBlocked();
       case BLOCK_SIGN_IN -> u.signInBlocked();
       case REVOKE_SESSIONS -> sessions.active(c, u.id(), now).isEmpty();

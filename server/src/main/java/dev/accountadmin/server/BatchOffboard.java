@@ -1,0 +1,184 @@
+package dev.accountadmin.server;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.accountadmin.server.directory.Caller;
+import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.FieldViolation;
+import dev.accountadmin.server.directory.Procedures;
+import dev.accountadmin.server.directory.Reason;
+import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.store.Database;
+import dev.accountadmin.v1.BatchOffboardUsersRequest;
+import dev.accountadmin.v1.BatchOffboardUsersResponse;
+import dev.accountadmin.v1.StepError;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Offboards many users, streaming one result per user, and survives a crash of either side:
+ * the batch and its items are stored, each item turns DONE in the transaction that offboards its
+ * user, and calling again with the batch id replays the finished items and does the rest.
+ */
+final class BatchOffboard {
+  static final int MAX_USERS = 100_000;
+
+  private record Item(int position, String name, String state, String response) {}
+
+  private final Database database;
+  private final Procedures procedures;
+  private final Clock clock;
+
+  BatchOffboard(Database database, Procedures procedures, Clock clock) {
+    this.database = database;
+    this.procedures = procedures;
+    this.clock = clock;
+  }
+
+  void run(Caller caller, BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> out) {
+    var cancellable = out instanceof ServerCallStreamObserver<BatchOffboardUsersResponse> call ? call : null;
+    if (request.getValidateOnly()) {
+      plan(caller, request, out);
+      return;
+    }
+    var batchId = request.getBatchId().isEmpty() ? create(caller, request.getNamesList()) : request.getBatchId();
+    var items = load(caller, batchId);
+    int total = items.size();
+    for (var item : items) {
+      if (cancellable != null && cancellable.isCancelled()) {
+        return;
+      }
+      if (!item.state().equals("PENDING")) {
+        out.onNext(parse(item.response()).toBuilder().setResumed(true).build());
+        continue;
+      }
+      out.onNext(offboard(caller, batchId, total, item));
+    }
+    out.onCompleted();
+  }
+
+  private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, Item item) {
+    var base = BatchOffboardUsersResponse.newBuilder().setBatchId(batchId).setIndex(item.position())
+        .setTotalCount(total).setName(item.name());
+    try {
+      var name = UserName.fromResourceName("names[" + (item.position() - 1) + "]", item.name());
+      var holder = new BatchOffboardUsersResponse[1];
+      procedures.offboard(caller, name, null, "", false, (c, result) -> {
+        holder[0] = base.clone().setResult(Protos.toProto(result)).build();
+        finish(c, batchId, item.position(), "DONE", holder[0]);
+      });
+      return holder[0];
+    } catch (DirectoryException e) {
+      // This user could not be offboarded; say why and go on with the others.
+      var failed = base.setError(StepError.newBuilder().setReason(e.reason().name()).putAllMetadata(e.metadata())
+          .putAllMetadata(e.violations().isEmpty() ? java.util.Map.of() : e.violations().get(0).metadata())).build();
+      database.inTransaction(c -> {
+        finish(c, batchId, item.position(), "FAILED", failed);
+        return null;
+      });
+      return failed;
+    }
+  }
+
+  private void plan(Caller caller, BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> out) {
+    var names = request.getNamesList();
+    validateCount(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      var base = BatchOffboardUsersResponse.newBuilder().setIndex(i + 1).setTotalCount(names.size()).setName(names.get(i));
+      try {
+        var result = procedures.offboard(caller, UserName.fromResourceName("names[" + i + "]", names.get(i)), null, "", true, null);
+        out.onNext(base.setResult(Protos.toProto(result)).build());
+      } catch (DirectoryException e) {
+        out.onNext(base.setError(StepError.newBuilder().setReason(e.reason().name()).putAllMetadata(e.metadata())).build());
+      }
+    }
+    out.onCompleted();
+  }
+
+  private static void validateCount(int count) {
+    if (count == 0) {
+      throw DirectoryException.invalid(FieldViolation.required("names"));
+    }
+    if (count > MAX_USERS) {
+      throw DirectoryException.invalid(FieldViolation.outOfRange("names", count, 1, MAX_USERS));
+    }
+  }
+
+  private String create(Caller caller, List<String> names) {
+    validateCount(names.size());
+    var id = UUID.randomUUID().toString();
+    database.inTransaction(c -> {
+      try (var batch = c.prepareStatement("INSERT INTO batches (id, actor, created_at, total) VALUES (?, ?, ?, ?)")) {
+        batch.setString(1, id);
+        batch.setString(2, caller.userId());
+        batch.setLong(3, clock.millis());
+        batch.setInt(4, names.size());
+        batch.executeUpdate();
+      }
+      try (var item = c.prepareStatement("INSERT INTO batch_items (batch_id, position, name, state) VALUES (?, ?, ?, 'PENDING')")) {
+        for (int i = 0; i < names.size(); i++) {
+          item.setString(1, id);
+          item.setInt(2, i + 1);
+          item.setString(3, names.get(i));
+          item.addBatch();
+          if (i % 1000 == 999) {
+            item.executeBatch();
+          }
+        }
+        item.executeBatch();
+      }
+      return null;
+    });
+    return id;
+  }
+
+  /** The batch's items in order; a batch is resumed only by the admin who started it. */
+  private List<Item> load(Caller caller, String batchId) {
+    return database.read(c -> {
+      try (var batch = c.prepareStatement("SELECT actor FROM batches WHERE id = ?")) {
+        batch.setString(1, batchId);
+        try (var rows = batch.executeQuery()) {
+          if (!rows.next() || !rows.getString(1).equals(caller.userId())) {
+            throw DirectoryException.of(Reason.BATCH_NOT_FOUND, "batchId", batchId);
+          }
+        }
+      }
+      var items = new ArrayList<Item>();
+      try (var statement = c.prepareStatement(
+          "SELECT position, name, state, response FROM batch_items WHERE batch_id = ? ORDER BY position")) {
+        statement.setString(1, batchId);
+        try (var rows = statement.executeQuery()) {
+          while (rows.next()) {
+            items.add(new Item(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+          }
+        }
+      }
+      return items;
+    });
+  }
+
+  private static void finish(Connection c, String batchId, int position, String state, BatchOffboardUsersResponse response)
+      throws SQLException {
+    try (var statement = c.prepareStatement("UPDATE batch_items SET state = ?, response = ? WHERE batch_id = ? AND position = ?")) {
+      statement.setString(1, state);
+      statement.setString(2, Base64.getEncoder().encodeToString(response.toByteArray()));
+      statement.setString(3, batchId);
+      statement.setInt(4, position);
+      statement.executeUpdate();
+    }
+  }
+
+  private static BatchOffboardUsersResponse parse(String stored) {
+    try {
+      return BatchOffboardUsersResponse.parseFrom(Base64.getDecoder().decode(stored));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a stored batch item does not parse", e);
+    }
+  }
+}
