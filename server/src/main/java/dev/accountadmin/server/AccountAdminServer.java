@@ -76,6 +76,10 @@ public final class AccountAdminServer implements AutoCloseable {
     @Option(names = "--demo", description = "Seed a demo directory when the directory is new.")
     boolean demo;
 
+    @Option(names = "--demo-users", defaultValue = "600", paramLabel = "N",
+        description = "How many staff the demo directory gets, besides its admins (default ${DEFAULT-VALUE}).")
+    int demoUsers;
+
     @Option(names = "--lockout-threshold", defaultValue = "${env:ACCOUNTADMIN_LOCKOUT_THRESHOLD:-10}",
         description = "Failed sign-ins that lock an account (ACCOUNTADMIN_LOCKOUT_THRESHOLD; default ${DEFAULT-VALUE}).")
     int lockoutThreshold;
@@ -209,7 +213,7 @@ public final class AccountAdminServer implements AutoCloseable {
           tokens, config.authPolicy, clock, fingerprintKey);
       var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, config.authPolicy, clock);
       var domain = new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
-          .run(config.domain, config.bootstrapPassword, config.demo);
+          .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
       var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
       var procedures = new Procedures(database, directory, users, sessions, audit, secrets, clock);
       var idempotencyKey = Base64.getDecoder().decode(secretStore.getOrCreate("idempotency-key", () -> {

@@ -25,7 +25,6 @@ import java.util.Set;
 final class Bootstrap {
   /** The demo users' shared password: printed with the demo, never used outside it. */
   static final String DEMO_PASSWORD = "Demo-Passw0rd-2026";
-  static final int DEMO_STAFF = 600;
 
   private static final List<String> FIRST = List.of("adele", "alex", "allan", "bianca", "cameron",
       "christie", "debra", "diego", "emily", "enrico", "grady", "henrietta", "irvin", "isaiah",
@@ -51,8 +50,13 @@ final class Bootstrap {
     this.out = out;
   }
 
-  /** Bootstraps a new directory and returns the tenant's domain (the stored one, if not new). */
-  String run(String domain, String bootstrapPassword, boolean demo) {
+  /**
+   * Bootstraps a new directory and returns the tenant's domain (the stored one, if not new).
+   *
+   * @param demoStaff staff for a demo directory, or a negative number for no demo
+   */
+  String run(String domain, String bootstrapPassword, int demoStaff) {
+    boolean demo = demoStaff >= 0;
     var existing = tenantDomain();
     if (existing != null) {
       return existing;
@@ -76,7 +80,7 @@ final class Bootstrap {
       var now = clock.instant();
       directory.insert(c, Directory.newUser(new NewUser(admin, "Administrator", "en", Set.of(Role.GLOBAL_ADMIN)), now, false), adminHash);
       if (demo) {
-        seedDemo(c, domain, demoHash, now);
+        seedDemo(c, domain, demoHash, now, demoStaff);
       }
       return true;
     });
@@ -90,7 +94,7 @@ final class Bootstrap {
       out.println("Bootstrap global admin: " + admin + " (password from ACCOUNTADMIN_BOOTSTRAP_PASSWORD)");
     }
     if (demo) {
-      out.println("Demo directory: " + (DEMO_STAFF + 7) + " users; each demo user's password is " + DEMO_PASSWORD);
+      out.println("Demo directory: " + (demoStaff + 7) + " users; each demo user's password is " + DEMO_PASSWORD);
     }
     return tenantDomain();
   }
@@ -105,9 +109,9 @@ final class Bootstrap {
 
   /**
    * Users across every role; one locked out, one blocked, one restricted from sending; and
-   * {@value #DEMO_STAFF} staff to offboard in bulk.
+   * {@code staff} more to offboard in bulk.
    */
-  private void seedDemo(Connection c, String domain, String hash, Instant now) throws SQLException {
+  private void seedDemo(Connection c, String domain, String hash, Instant now, int staff) throws SQLException {
     insert(c, user("megan.bowen", domain, "Megan Bowen", "en", Set.of(Role.USER_ADMIN), now), hash);
     insert(c, user("lee.gu", domain, "Lee Gu", "sv", Set.of(Role.HELPDESK_ADMIN), now), hash);
     insert(c, user("isaiah.langer", domain, "Isaiah Langer", "nl", Set.of(Role.EXCHANGE_ADMIN), now), hash);
@@ -119,7 +123,7 @@ final class Bootstrap {
     insert(c, user("adele.vance", domain, "Adele Vance", "nl", Set.of(), now)
         .withRestriction(new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, null), 0), hash);
     int made = 0;
-    for (int i = 0; made < DEMO_STAFF; i++) {
+    for (int i = 0; made < staff; i++) {
       var first = FIRST.get(i % FIRST.size());
       var last = LAST.get((i / FIRST.size()) % LAST.size());
       var local = first + "." + last + (i >= FIRST.size() * LAST.size() ? Integer.toString(i) : "");
