@@ -131,10 +131,10 @@ final class CallsTest {
 
   @Test
   void unimplementedMethod_isUnimplementedWithErrorInfo() {
-    var failure = failure(() -> server.admin().offboardUser(dev.accountadmin.v1.OffboardUserRequest.getDefaultInstance()));
+    var failure = failure(() -> server.admin().getGuide(dev.accountadmin.v1.GetGuideRequest.getDefaultInstance()));
     assertThat(failure.code()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(failure.errorInfo().getReason()).isEqualTo("NOT_IMPLEMENTED");
-    assertThat(failure.errorInfo().getMetadataMap()).containsEntry("method", "accountadmin.v1.AccountAdmin/OffboardUser");
+    assertThat(failure.errorInfo().getMetadataMap()).containsEntry("method", "accountadmin.v1.AccountAdmin/GetGuide");
   }
 
   @Test
