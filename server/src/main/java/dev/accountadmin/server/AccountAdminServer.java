@@ -120,6 +120,11 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    public Config demoUsers(int value) {
+      this.demoUsers = value;
+      return this;
+    }
+
     public Config databaseUrl(String url, String user, String password) {
       this.databaseUrl = url;
       this.databaseUser = user;

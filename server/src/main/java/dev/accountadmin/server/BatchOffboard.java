@@ -28,6 +28,8 @@ import java.util.UUID;
  */
 final class BatchOffboard {
   static final int MAX_USERS = 100_000;
+  // Users per commit: a commit waits for the disk, a user takes a few hundred microseconds.
+  static final int CHUNK = 100;
 
   private record Item(int position, String name, String state, String response) {}
 
@@ -50,15 +52,29 @@ final class BatchOffboard {
     var batchId = request.getBatchId().isEmpty() ? create(caller, request.getNamesList()) : request.getBatchId();
     var items = load(caller, batchId);
     int total = items.size();
+    var pending = new ArrayList<Item>();
     for (var item : items) {
+      if (item.state().equals("PENDING")) {
+        pending.add(item);
+      } else {
+        out.onNext(parse(item.response()).toBuilder().setResumed(true).build());
+      }
+    }
+    for (int from = 0; from < pending.size(); from += CHUNK) {
       if (cancellable != null && cancellable.isCancelled()) {
         return;
       }
-      if (!item.state().equals("PENDING")) {
-        out.onNext(parse(item.response()).toBuilder().setResumed(true).build());
-        continue;
-      }
-      out.onNext(offboard(caller, batchId, total, item));
+      var chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
+      // One commit for the chunk; each user runs in a savepoint of it, so each is still all or
+      // nothing, and its result is streamed only once it is durable.
+      var responses = database.inTransaction(c -> {
+        var done = new ArrayList<BatchOffboardUsersResponse>();
+        for (var item : chunk) {
+          done.add(offboard(caller, batchId, total, item));
+        }
+        return done;
+      });
+      responses.forEach(out::onNext);
     }
     out.onCompleted();
   }

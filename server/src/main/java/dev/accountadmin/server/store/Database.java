@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Engine engine;
+  // The transaction this thread is in, if any: work started inside it joins it (see inTransaction).
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
   private Database(HikariDataSource pool, Engine engine) {
     this.pool = pool;
@@ -93,10 +95,20 @@ public final class Database implements AutoCloseable {
     return engine;
   }
 
-  /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+   * Called inside another transaction on the same thread, it runs in a savepoint of that one:
+   * its changes are undone if it throws, and committed with the outer transaction otherwise. A
+   * batch uses this to offboard many users in one commit while each stays all-or-nothing.
+   */
   public <T> T inTransaction(Work<T> work) {
+    var outer = current.get();
+    if (outer != null) {
+      return inSavepoint(outer, work);
+    }
     try (var connection = pool.getConnection()) {
       connection.setAutoCommit(false);
+      current.set(connection);
       try {
         T result = work.run(connection);
         connection.commit();
@@ -105,6 +117,7 @@ public final class Database implements AutoCloseable {
         connection.rollback();
         throw e;
       } finally {
+        current.remove();
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
@@ -112,10 +125,32 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs read-only {@code work} outside an explicit transaction. */
+  private static <T> T inSavepoint(Connection connection, Work<T> work) {
+    try {
+      var savepoint = connection.setSavepoint();
+      try {
+        T result = work.run(connection);
+        connection.releaseSavepoint(savepoint);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback(savepoint);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** Runs read-only {@code work}: in this thread's transaction if there is one, else on its own. */
   public <T> T read(Work<T> work) {
-    try (var connection = pool.getConnection()) {
-      return work.run(connection);
+    var outer = current.get();
+    try {
+      if (outer != null) {
+        return work.run(outer);
+      }
+      try (var connection = pool.getConnection()) {
+        return work.run(connection);
+      }
     } catch (SQLException e) {
       throw new StoreException(e);
     }
