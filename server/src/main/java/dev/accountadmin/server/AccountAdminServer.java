@@ -217,7 +217,7 @@ public final class AccountAdminServer implements AutoCloseable {
       var authentication = new Authentication(database, users, sessions, audit, config.hasher, secrets,
           tokens, config.authPolicy, clock, fingerprintKey);
       var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, config.authPolicy, clock);
-      var domain = new Bootstrap(database, directory, config.hasher, secrets, clock, config.out)
+      var domain = new Bootstrap(database, directory, audit, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
       var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
       var procedures = new Procedures(database, directory, users, sessions, audit, secrets, clock);

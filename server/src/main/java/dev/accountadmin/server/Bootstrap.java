@@ -1,6 +1,9 @@
 package dev.accountadmin.server;
 
+import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.audit.AuditRecord;
 import dev.accountadmin.server.auth.PasswordHasher;
+import dev.accountadmin.server.directory.Action;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.directory.Directory;
 import dev.accountadmin.server.directory.NewUser;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,14 +39,17 @@ final class Bootstrap {
       "popescu", "robbins", "smit", "stan", "vance", "visser", "wilke");
 
   private final Database database;
+  private final AuditLog audit;
   private final Directory directory;
   private final PasswordHasher hasher;
   private final Secrets secrets;
   private final Clock clock;
   private final PrintStream out;
 
-  Bootstrap(Database database, Directory directory, PasswordHasher hasher, Secrets secrets, Clock clock, PrintStream out) {
+  Bootstrap(Database database, Directory directory, AuditLog audit, PasswordHasher hasher, Secrets secrets, Clock clock,
+      PrintStream out) {
     this.database = database;
+    this.audit = audit;
     this.directory = directory;
     this.hasher = hasher;
     this.secrets = secrets;
@@ -79,8 +86,12 @@ final class Bootstrap {
       }
       var now = clock.instant();
       directory.insert(c, Directory.newUser(new NewUser(admin, "Administrator", "en", Set.of(Role.GLOBAL_ADMIN)), now, false), adminHash);
+      audit.append(c, AuditRecord.of("system", "", Action.CREATE_USER, admin.value(), "", AuditRecord.Outcome.SUCCESS,
+          Map.of("roles", "GLOBAL_ADMIN", "reason", "bootstrap")));
       if (demo) {
         seedDemo(c, domain, demoHash, now, demoStaff);
+        audit.append(c, AuditRecord.of("system", "", Action.CREATE_USER, "", "", AuditRecord.Outcome.SUCCESS,
+            Map.of("reason", "demo", "userCount", Integer.toString(demoStaff + 7))));
       }
       return true;
     });

@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "acctadmin", mixinStandardHelpOptions = true, version = "acctadmin 0.1.0",
     description = "Unlock accounts and offboard former employees.",
-    subcommands = {LoginCommand.class, LogoutCommand.class, UsersCommand.class, BlockCommand.class,
-        AllowCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+        UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
+        ResetPasswordCommand.class, RevokeSessionsCommand.class, ClearLockoutCommand.class,
+        BlockCommand.class, AllowCommand.class, MailProtocolsCommand.class, RestrictSendingCommand.class,
+        LiftRestrictionCommand.class, RestrictedSendersCommand.class, UsersCommand.class, AuditCommand.class,
+        CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -147,6 +151,25 @@ public final class Acctadmin {
   private AccountAdminException notSignedIn() {
     return new AccountAdminException(io.grpc.Status.Code.UNAUTHENTICATED, "UNAUTHENTICATED", Map.of(),
         java.util.List.of(), null, null);
+  }
+
+  /** True when output goes to a person at a terminal who did not opt out of colour (NO_COLOR). */
+  boolean colour() {
+    return output == Output.text && System.console() != null && !env.containsKey("NO_COLOR")
+        && !"dumb".equals(env.get("TERM"));
+  }
+
+  /** {@code text} in picocli's ANSI styles (e.g. "bold,green") when colour is on; as is otherwise. */
+  String style(String text, String styles) {
+    if (!colour()) {
+      return text;
+    }
+    return CommandLine.Help.Ansi.ON.string("@|" + styles + " " + text.replace("|@", "| @") + "|@");
+  }
+
+  /** A generated password is printed in text on a terminal, or when the admin asks for it. */
+  boolean passwordVisible(boolean asked) {
+    return asked || (output == Output.text && System.console() != null);
   }
 
   /** Prints a failure in the reader's language and returns its exit code. */

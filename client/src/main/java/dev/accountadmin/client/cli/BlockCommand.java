@@ -21,7 +21,7 @@ final class BlockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var response = root.signedIn().call(s -> s.blockSignIn(BlockSignInRequest.newBuilder()
-        .setName("users/" + user).setValidateOnly(dryRun).build()));
+        .setName("users/" + user).setValidateOnly(dryRun).setRequestId(java.util.UUID.randomUUID().toString()).build()));
     return StepOutput.print(root, user, response.getStep(), response);
   }
 }

@@ -1,6 +1,6 @@
 package dev.accountadmin.client.cli;
 
-import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.Message;
 import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
 
@@ -8,11 +8,16 @@ import dev.accountadmin.v1.StepResult;
 final class StepOutput {
   private StepOutput() {}
 
-  static int print(Acctadmin root, String user, StepResult step, MessageOrBuilder response) {
+  static int print(Acctadmin root, String user, StepResult step, Message response) {
+    return print(root, user, step, response, false);
+  }
+
+  static int print(Acctadmin root, String user, StepResult step, Message response, boolean showPassword) {
     if (root.output == Acctadmin.Output.json) {
-      Render.json(root.out(), response);
+      Render.json(root.out(), root.passwordVisible(showPassword) ? response : Secrets.redact(response));
     } else {
-      root.out().println(Render.step(root.messages(), user, step, root.clock.instant()));
+      root.out().println(root.style(Render.step(root.messages(), user, step, root.clock.instant()), ProcedureOutput.colour(step)));
+      TemporaryPassword.print(root, step, showPassword);
     }
     var failed = step.getOutcome() == StepOutcome.STEP_OUTCOME_FAILED || step.getOutcome() == StepOutcome.STEP_OUTCOME_DENIED;
     return failed ? ExitCode.STEP_FAILED : ExitCode.OK;

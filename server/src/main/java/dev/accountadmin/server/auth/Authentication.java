@@ -147,6 +147,8 @@ public final class Authentication {
       if (current.failedAttempts() > 0 || current.lockoutCount() > 0 || current.lockedUntil() != null) {
         users.update(c, current.withLockout(0, List.of(), 0, null), at);
       }
+      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+          AuditRecord.Outcome.SUCCESS, Map.of("clientApp", app.name())));
       return new Attempt(openSession(c, current, app, at), null);
     });
     if (attempt.refusal() != null) {

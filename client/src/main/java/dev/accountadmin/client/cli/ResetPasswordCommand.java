@@ -1,0 +1,46 @@
+package dev.accountadmin.client.cli;
+
+import dev.accountadmin.v1.ResetPasswordRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code acctadmin reset-password USER}: a generated temporary password, or one read from stdin. */
+@Command(name = "reset-password", description = "Reset a user's password to a temporary one, to be changed at the next sign-in.")
+final class ResetPasswordCommand implements Callable<Integer> {
+  @ParentCommand Acctadmin root;
+
+  @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  String user;
+
+  @Option(names = "--password-stdin", description = "Set the password read from standard input instead of a generated one.")
+  boolean passwordStdin;
+
+  @Option(names = "--no-change-required", description = "Do not make the user change the password at the next sign-in.")
+  boolean keep;
+
+  @Option(names = "--dry-run", description = "Show what would change, change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
+  boolean showPassword;
+
+  @Override
+  public Integer call() throws IOException {
+    var request = ResetPasswordRequest.newBuilder().setName("users/" + user).setSkipChangeAtNextSignIn(keep)
+        .setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString());
+    if (passwordStdin) {
+      var line = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
+      request.setPassword(line == null ? "" : line);
+    }
+    var response = root.signedIn().call(s -> s.resetPassword(request.build()));
+    return StepOutput.print(root, user, response.getStep(), response, showPassword);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.accountadmin.client.cli;
+
+import dev.accountadmin.v1.StepResult;
+import java.util.Map;
+
+/**
+ * Shows a generated temporary password once: on a terminal, or anywhere with --show-password.
+ * Piped output never carries it unasked, so it does not end up in a log or a shell history.
+ */
+final class TemporaryPassword {
+  private TemporaryPassword() {}
+
+  static void print(Acctadmin root, StepResult step, boolean showPassword) {
+    var password = step.getDetails().getPasswordReset().getTemporaryPassword();
+    if (password.isEmpty()) {
+      return;
+    }
+    var m = root.messages();
+    if (root.passwordVisible(showPassword)) {
+      root.out().println(root.style(m.render("cli.users.temporaryPassword", Map.of("password", password)), "bold,yellow"));
+    } else {
+      root.out().println(m.render("cli.password.hidden", Map.of()));
+    }
+  }
+}

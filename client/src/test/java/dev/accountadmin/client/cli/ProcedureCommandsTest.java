@@ -1,0 +1,193 @@
+package dev.accountadmin.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import dev.accountadmin.server.AccountAdminServer;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The procedure and step commands, against a real server with the demo directory. */
+final class ProcedureCommandsTest {
+  static final String PASSWORD = "Bootstrap-Admin-Pass-1";
+  @TempDir Path dir;
+  AccountAdminServer server;
+  Map<String, String> env;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void start() throws Exception {
+    server = AccountAdminServer.start(AccountAdminServer.Config.forDataDir(dir.resolve("data"))
+        .bootstrapPassword(PASSWORD).demo(true).out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+    env = new HashMap<>();
+    env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+    var login = runWithInput(PASSWORD + "\n", "login", "--user", "admin@contoso.com", "--password-stdin");
+    assertThat(login.code()).as(login.err()).isZero();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  Run runWithInput(String stdin, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var commandLine = Acctadmin.commandLine(env, Clock.systemUTC(),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
+    var all = new String[args.length + 2];
+    all[0] = "--server";
+    all[1] = "127.0.0.1:" + server.port();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = commandLine.execute(all);
+    ((Acctadmin) commandLine.getCommand()).close();
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Run run(String... args) {
+    return runWithInput("", args);
+  }
+
+  @Test
+  void unlock_dryRunThenRun_inFrench() {
+    var plan = run("--locale", "fr", "unlock", "alex.wilber@contoso.com", "--dry-run");
+    var done = run("--locale", "fr", "unlock", "alex.wilber@contoso.com");
+    var again = run("--locale", "fr", "unlock", "alex.wilber@contoso.com");
+
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Déverrouillage de alex.wilber@contoso.com").contains("Simulation").contains("[prévu]");
+    assertThat(done.out()).contains("2. [terminé]").contains("verrouill");
+    assertThat(again.out()).doesNotContain("[terminé]");
+    assertThat(plan.out() + done.out()).doesNotContain("Sign-in").doesNotContain("Lockout").doesNotContain(" done");
+  }
+
+  @Test
+  void unlock_restrictedUser_inRomanian_recommendsSecuringTheAccount() {
+    var done = run("--locale", "ro", "unlock", "adele.vance@contoso.com");
+    assertThat(done.code()).as(done.err()).isZero();
+    assertThat(done.out()).contains("Deblocarea contului adele.vance@contoso.com").contains("1. [finalizat]")
+        .contains("acctadmin guide compromised");
+  }
+
+  @Test
+  void unlock_withReset_hidesThePasswordUnlessAsked() {
+    var hidden = run("--locale", "en", "unlock", "diego.siciliani@contoso.com", "--reset-password");
+    var shown = run("--locale", "en", "reset-password", "diego.siciliani@contoso.com", "--show-password");
+    assertThat(hidden.out()).contains("--show-password").doesNotContain("Temporary password (shown once)");
+    assertThat(shown.out()).containsPattern("Temporary password \\(shown once\\): \\S{16}");
+  }
+
+  @Test
+  void offboard_single_thenRestore() {
+    var offboard = run("--locale", "en", "offboard", "megan.bowen@contoso.com");
+    var restore = run("--locale", "en", "restore", "megan.bowen@contoso.com");
+    assertThat(offboard.code()).as(offboard.err()).isZero();
+    assertThat(offboard.out()).contains("Offboarding megan.bowen@contoso.com").contains("5. [done]").contains("user admin");
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("Undoing the offboarding").contains("user admin");
+  }
+
+  @Test
+  void offboard_fromCsv_printsALinePerUserAndASummary() throws Exception {
+    var csv = dir.resolve("leavers.csv");
+    var lines = new StringBuilder("userPrincipalName,department\n");
+    IntStream.range(0, 25).forEach(i -> lines.append(List.STAFF.get(i)).append(",Sales\n"));
+    lines.append("ghost@contoso.com,Sales\n");
+    Files.writeString(csv, lines);
+
+    var result = run("--locale", "ro", "offboard", "--from-file", csv.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCode.STEP_FAILED);
+    assertThat(result.err()).contains("acctadmin offboard --resume");
+    assertThat(result.out()).contains("[1/26]").contains("[26/26]").contains("Utilizatorul ghost@contoso.com nu există")
+        .contains("25 de utilizatori");
+  }
+
+  @Test
+  void offboard_fromCsv_json_isOneObjectPerUser() throws Exception {
+    var csv = dir.resolve("two.csv");
+    Files.writeString(csv, List.STAFF.get(0) + "\n" + List.STAFF.get(1) + "\n");
+    var result = run("--output", "json", "offboard", "--from-file", csv.toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    var objects = result.out().split("\n(?=\\{)");
+    assertThat(objects).hasSize(2);
+    var first = JsonParser.parseString(objects[0]).getAsJsonObject();
+    assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(5);
+  }
+
+  @Test
+  void offboard_resume_replaysTheFinishedBatch() throws Exception {
+    var csv = dir.resolve("three.csv");
+    Files.writeString(csv, String.join("\n", List.STAFF.subList(0, 3)));
+    var first = run("--locale", "en", "offboard", "--from-file", csv.toString());
+    var batch = first.err().replaceAll("(?s).*Batch ([0-9a-f-]{36}).*", "$1");
+    var resumed = run("--locale", "en", "offboard", "--resume", batch);
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("[3/3]").contains("3 users offboarded");
+  }
+
+  @Test
+  void singleSteps_andTheirJson() {
+    assertThat(run("--locale", "en", "restrict-sending", "nestor.andersson@contoso.com").out()).contains("[done]");
+    var senders = run("--locale", "en", "restricted-senders");
+    assertThat(senders.out()).contains("nestor.andersson@contoso.com").contains("adele.vance@contoso.com");
+    assertThat(run("--locale", "en", "lift-restriction", "nestor.andersson@contoso.com").out()).contains("lifted 1 time in all");
+    assertThat(run("--locale", "en", "mail-protocols", "nestor.andersson@contoso.com", "--enable", "owa,imap").out())
+        .contains("Turned off:").contains("Still on: Outlook on the web and IMAP");
+    assertThat(run("--locale", "en", "revoke-sessions", "nestor.andersson@contoso.com").out()).contains("[already done]");
+    assertThat(run("--locale", "en", "clear-lockout", "alex.wilber@contoso.com").out()).contains("[done]");
+    var json = run("--output", "json", "block", "nestor.andersson@contoso.com");
+    assertThat(JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonObject("step").get("outcome").getAsString())
+        .isEqualTo("STEP_OUTCOME_DONE");
+  }
+
+  @Test
+  void usersRolesDeleteUndelete() {
+    assertThat(run("--locale", "en", "users", "roles", "nestor.andersson@contoso.com", "--add", "helpdesk").out())
+        .contains("helpdesk admin");
+    assertThat(run("--locale", "en", "users", "roles", "nestor.andersson@contoso.com").out()).contains("helpdesk admin");
+    assertThat(run("--locale", "en", "users", "roles", "nestor.andersson@contoso.com", "--remove-all").out()).contains("[done]");
+    assertThat(run("--locale", "sv", "users", "delete", "nestor.andersson@contoso.com").out()).contains("borttagen");
+    assertThat(run("--locale", "sv", "users", "undelete", "nestor.andersson@contoso.com").out()).contains("återställd");
+  }
+
+  @Test
+  void can_whoami_audit() {
+    var yes = run("--locale", "en", "can", "offboard", "nestor.andersson@contoso.com");
+    assertThat(yes.code()).isZero();
+    assertThat(run("--locale", "en", "whoami").out()).contains("admin@contoso.com").contains("global admin");
+    var login = runWithInput("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
+    assertThat(login.code()).isZero();
+    var no = run("--locale", "nl", "can", "block", "nestor.andersson@contoso.com");
+    assertThat(no.code()).isEqualTo(ExitCode.PERMISSION_DENIED);
+    assertThat(no.out()).startsWith("Nee").contains("globale beheerder");
+    var verify = run("--locale", "ro", "audit", "verify");
+    assertThat(verify.code()).isZero();
+    assertThat(verify.out()).contains("intact");
+    var list = run("--locale", "en", "audit", "list", "--limit", "3");
+    assertThat(list.out()).contains("3 events");
+  }
+
+  /** Demo staff names, as the server's demo directory makes them. */
+  static final class List {
+    static final java.util.List<String> STAFF = IntStream.range(0, 30).mapToObj(i ->
+        java.util.List.of("adele", "alex", "allan", "bianca", "cameron", "christie", "debra", "diego", "emily", "enrico",
+            "grady", "henrietta", "irvin", "isaiah", "johanna", "joni", "lee", "lidia", "lynne", "megan",
+            "miriam", "nestor", "patti", "pradeep", "raul", "sofia", "tomas", "ulla", "vasile", "wilma").get(i)
+            + ".dubois@contoso.com").toList();
+  }
+}
