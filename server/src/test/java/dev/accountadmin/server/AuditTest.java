@@ -4,6 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AuditEvent;
@@ -19,15 +20,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The hash-chained audit log and the permission check, through the API. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class AuditTest {
+  @Parameter Database.Engine engine;
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser("pat@contoso.com");
     server.createUser("sam@contoso.com");
   }

@@ -3,6 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.GetUserRequest;
@@ -24,15 +25,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every call gets: authentication, error details, localization, health and reflection. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class CallsTest {
+  @Parameter Database.Engine engine;
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accountadmin.server.mail.OutboundPolicy;
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.GetUserRequest;
 import dev.accountadmin.v1.LiftSendingRestrictionRequest;
@@ -23,9 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Outbound limits and sending restrictions, enforced where messages are submitted. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class MailFlowTest {
+  @Parameter Database.Engine engine;
   static final String USER = "pat@contoso.com";
   @TempDir Path dir;
   TestServer server;
@@ -33,7 +40,7 @@ final class MailFlowTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser(USER);
     mail = sender();
   }
@@ -119,7 +126,7 @@ final class MailFlowTest {
   @Test
   void restrictionUntilNextDay_endsAtUtcMidnight() throws Exception {
     server.close();
-    server = new TestServer(dir.resolve("next-day"), false, new OutboundPolicy(500, 1000, 1000, OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY));
+    server = new TestServer(engine, dir.resolve("next-day"), false, new OutboundPolicy(500, 1000, 1000, OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY));
     server.createUser(USER);
     mail = sender();
     mail.submitMessage(message(0, 600));

@@ -4,6 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ChangePasswordRequest;
@@ -29,16 +30,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Real sign-in: smart lockout, blocks, protocols, sessions, refresh and introspection. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class SignInTest {
+  @Parameter Database.Engine engine;
   static final String USER = "pat@contoso.com";
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser(USER);
   }
 

@@ -7,6 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.LocalizedMessage;
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AuthGrpc;
@@ -33,35 +34,62 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real AccountAdmin server on loopback with a real SQLite file in a temp dir, a movable clock,
- * and stubs signed in as any user. Shared by the server's gRPC tests.
+ * A real AccountAdmin server on loopback with a real database — a SQLite file in a temp dir, or a
+ * fresh database on the build's embedded PostgreSQL — a movable clock, and stubs signed in as any
+ * user. Shared by the server's gRPC tests, which run once per {@link Database.Engine}.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "admin@contoso.com";
   public static final String ADMIN_PASSWORD = "Bootstrap-Admin-Pass-1";
   public static final String USER_PASSWORD = "Correct-Horse-Battery-9";
 
-  public final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
+  public final TestClock clock;
   public final Path dataDir;
+  /** The JDBC URL of the server's database, for tests that look at or tamper with it directly. */
+  public final String databaseUrl;
   public final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final AccountAdminServer server;
   private final ManagedChannel channel;
   private final List<ManagedChannel> extra = new ArrayList<>();
 
   public TestServer(Path dataDir) throws Exception {
-    this(dataDir, false);
+    this(Database.Engine.SQLITE, dataDir);
   }
 
   public TestServer(Path dataDir, boolean demo) throws Exception {
-    this(dataDir, demo, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT);
+    this(Database.Engine.SQLITE, dataDir, demo);
   }
 
-  public TestServer(Path dataDir, boolean demo, dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
+  public TestServer(Database.Engine engine, Path dataDir) throws Exception {
+    this(engine, dataDir, false);
+  }
+
+  public TestServer(Database.Engine engine, Path dataDir, boolean demo) throws Exception {
+    this(engine, dataDir, demo, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT);
+  }
+
+  public TestServer(Database.Engine engine, Path dataDir, boolean demo,
+      dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
+    this(newDatabase(engine, dataDir), dataDir, demo, outbound, new TestClock(START));
+  }
+
+  /** A server on an existing database: a second replica, sharing the first one's clock. */
+  public static TestServer replicaOf(TestServer first, Path dataDir,
+      dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
+    return new TestServer(first.databaseUrl, dataDir, false, outbound, first.clock);
+  }
+
+  /** A server on {@code databaseUrl}, which may be new or already used by another server. */
+  public TestServer(String databaseUrl, Path dataDir, boolean demo,
+      dev.accountadmin.server.mail.OutboundPolicy outbound, TestClock clock) throws Exception {
     LogCapture.install();
     LogCapture.secret(ADMIN_PASSWORD);
     LogCapture.secret(USER_PASSWORD);
     this.dataDir = dataDir;
+    this.databaseUrl = databaseUrl;
+    this.clock = clock;
     var config = AccountAdminServer.Config.forDataDir(dataDir)
+        .databaseUrl(databaseUrl, null, null)
         .bootstrapPassword(ADMIN_PASSWORD)
         .demo(demo)
         .clock(clock)
@@ -69,6 +97,19 @@ public final class TestServer implements AutoCloseable {
         .out(new PrintStream(output, true, StandardCharsets.UTF_8));
     server = AccountAdminServer.start(config);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+  /** A database nobody has used: SQLite in {@code dataDir}, or a new one on the embedded PostgreSQL. */
+  public static String newDatabase(Database.Engine engine, Path dataDir) throws java.io.IOException {
+    return switch (engine) {
+      case SQLITE -> {
+        java.nio.file.Files.createDirectories(dataDir);
+        yield "jdbc:sqlite:" + dataDir.resolve("accountadmin.db").toAbsolutePath();
+      }
+      case POSTGRESQL -> EmbeddedPostgresql.createDatabase();
+    };
   }
 
   public int port() {
@@ -168,16 +209,16 @@ public final class TestServer implements AutoCloseable {
     return withToken(signIn(upn, USER_PASSWORD), null);
   }
 
-  /** Runs SQL against the server's SQLite file (to inspect or tamper with it). */
+  /** Runs SQL against the server's database, past the server (to inspect or tamper with it). */
   public int execute(String sql) throws SQLException {
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("accountadmin.db"));
+    try (var c = DriverManager.getConnection(databaseUrl);
         var statement = c.createStatement()) {
       return statement.executeUpdate(sql);
     }
   }
 
   public long queryLong(String sql) throws SQLException {
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("accountadmin.db"));
+    try (var c = DriverManager.getConnection(databaseUrl);
         var statement = c.createStatement(); var rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);

@@ -3,6 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
@@ -20,15 +21,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Users and the sign-in steps, through a real server on SQLite. */
+/** Users and the sign-in steps, through a real server on each engine. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class UsersTest {
+  @Parameter Database.Engine engine;
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
   }
 
   @AfterEach

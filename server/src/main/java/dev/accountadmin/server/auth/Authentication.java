@@ -117,8 +117,7 @@ public final class Authentication {
     // A credential nobody knows (offboarding) has no hash: nothing matches it.
     boolean correct = found.get().hash() != null && hasher.verify(password, found.get().hash());
     if (!correct) {
-      recordFailure(name, password, clientAddress);
-      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+      throw recordFailure(name, password, clientAddress);
     }
     // Refusals are decided inside the transaction but audited after it, in one of their own:
     // the sign-in transaction rolls back, and SQLite has one writer at a time.
@@ -191,11 +190,27 @@ public final class Authentication {
         "retryAfterSeconds", Long.toString(Math.max(1, (left.toMillis() + 999) / 1000))));
   }
 
-  private void recordFailure(UserName name, String password, String clientAddress) {
+  /**
+   * Counts a wrong password against the user as it is now, and returns the error to answer with.
+   * The user is re-read under its row lock: an attempt that another one (on any replica) locked out
+   * while this password was being checked is refused as locked and not counted, just as if it had
+   * arrived after that lockout.
+   */
+  private DirectoryException recordFailure(UserName name, String password, String clientAddress) {
     var fingerprint = fingerprint(name, password);
-    database.inTransaction(c -> {
-      var user = users.find(c, name).orElseThrow();
+    return database.inTransaction(c -> {
+      var found = users.find(c, name);
       var now = clock.instant();
+      if (found.isEmpty()) {
+        return DirectoryException.of(Reason.INVALID_CREDENTIALS);
+      }
+      var user = found.get();
+      if (user.lockedAt(now)) {
+        var refusal = locked(user, now, clientAddress, true);
+        audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+            AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.ACCOUNT_LOCKED.name())));
+        return refusal;
+      }
       var details = new java.util.TreeMap<String, String>();
       details.put("reason", Reason.INVALID_CREDENTIALS.name());
       if (user.lockedUntil() != null && !user.lockedAt(now)) {
@@ -226,7 +241,7 @@ public final class Authentication {
       }
       audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, details));
-      return null;
+      return DirectoryException.of(Reason.INVALID_CREDENTIALS);
     });
   }
 
@@ -379,8 +394,7 @@ public final class Authentication {
       throw locked(user, now, clientAddress, false);
     }
     if (found.get().hash() == null || !hasher.verify(current, found.get().hash())) {
-      recordFailure(name, current, clientAddress);
-      throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
+      throw recordFailure(name, current, clientAddress);
     }
     PasswordPolicy.check("new_password", next, name, policy);
     if (next.equals(current)) {

@@ -71,7 +71,8 @@ public final class MailFlow {
     final int out = external;
     // A refusal that restricts the sender must commit; it is returned, then thrown.
     var outcome = database.inTransaction(c -> {
-      var user = users.findById(c, sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
+      // Locked, so that submissions on any replica count against the limits one after another.
+      var user = users.findByIdForUpdate(c, sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
       var now = clock.instant();
       if (user.restriction() != null && !user.restrictedAt(now)) {
         // A restriction that ran out (next UTC day) goes away when the sender next sends.

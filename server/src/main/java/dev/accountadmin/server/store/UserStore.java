@@ -50,7 +50,16 @@ public final class UserStore {
   }
 
   public Optional<User> findById(Connection c, String id) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+    return findById(c, id, "");
+  }
+
+  /** The user with this id, locked for update on engines with row locks (before changing it). */
+  public Optional<User> findByIdForUpdate(Connection c, String id) throws SQLException {
+    return findById(c, id, engine == Database.Engine.POSTGRESQL ? " FOR UPDATE" : "");
+  }
+
+  private Optional<User> findById(Connection c, String id, String lock) throws SQLException {
+    try (var statement = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?" + lock)) {
       statement.setString(1, id);
       try (var rows = statement.executeQuery()) {
         return rows.next() ? Optional.of(read(rows)) : Optional.empty();
