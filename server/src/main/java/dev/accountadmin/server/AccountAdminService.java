@@ -233,6 +233,12 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     reply(response, UndeleteUserResponse.newBuilder().setUser(user(changed)).build());
   }
 
+  /** Public (no token): the guide renders offline too, so it discloses nothing. */
+  @Override
+  public void getGuide(GetGuideRequest request, StreamObserver<GetGuideResponse> response) {
+    reply(response, GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
+  }
+
   private Directory.Changed step(StepKind kind, String name, StepParams params, String requestId, boolean validateOnly) {
     return directory.runStep(CallContext.caller(), kind, UserName.fromResourceName("name", name), params,
         requestId(requestId), validateOnly);
