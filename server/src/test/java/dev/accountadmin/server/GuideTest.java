@@ -82,7 +82,7 @@ final class GuideTest {
         .setTitle("Reset the password to a random one that nobody is shown.")
         .setReason("First, because it closes the door at once, even in apps that apply a block only later: "
             + "the former employee no longer knows the password.")
-        .setEffect("At once: the old password stops working, and sessions started with it can no longer be renewed.")
+        .setEffect("At once. The old password stops working, and sessions started with it can no longer be renewed.")
         .setCommand("acctadmin reset-password USER")
         .build());
     // The command that runs every step has no field of its own: it is the first note.

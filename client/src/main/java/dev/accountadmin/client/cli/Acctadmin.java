@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "acctadmin", mixinStandardHelpOptions = true, version = "acctadmin 0.1.0",
     description = "Unlock accounts and offboard former employees.",
     subcommands = {LoginCommand.class, LogoutCommand.class, UsersCommand.class, BlockCommand.class,
+        GuideCommand.class,
         AllowCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

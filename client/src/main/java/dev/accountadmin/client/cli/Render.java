@@ -12,7 +12,6 @@ import dev.accountadmin.v1.User;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -119,13 +118,8 @@ final class Render {
 
   /** One step as a line: its number, outcome and what it did, in the reader's language. */
   static String step(Messages m, String user, StepResult step, Instant now) {
-    var kind = step.getKind().name().substring("STEP_KIND_".length());
     var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
-    var args = new HashMap<String, Object>();
-    args.put("user", user);
-    args.put("effectiveTime", step.hasEffectiveTime() ? instant(step.getEffectiveTime()) : now);
-    args.put("requiredRoles", new Messages.Alternatives(roles(m, step.getRequiredRolesList())));
-    var message = m.render("step." + kind + "." + outcome, args);
+    var message = m.render(StepArguments.key(step), StepArguments.of(m, user, step, now));
     return m.render("cli.step.line", Map.of("number", step.getNumber(),
         "outcome", m.label("outcome", outcome), "message", message));
   }
