@@ -23,6 +23,13 @@ public final class Locales {
   /** The locale used when nothing else matches. */
   public static final Locale FALLBACK = Locale.ENGLISH;
 
+  /**
+   * Pseudo-localized English (accented, a third longer, bracketed), for finding truncation and
+   * concatenation bugs: a private-use language, reached only by naming it explicitly ({@code
+   * --locale qps}); never negotiated from the environment or an {@code accept-language}.
+   */
+  public static final Locale PSEUDO = Locale.forLanguageTag("qps");
+
   private Locales() {}
 
   /**
@@ -35,7 +42,11 @@ public final class Locales {
    */
   public static Locale fromEnvironment(String explicitTag, Map<String, String> env) {
     if (explicitTag != null && !explicitTag.isBlank()) {
-      return bestSupported(parse(explicitTag));
+      Locale explicit = parse(explicitTag);
+      if (explicit.getLanguage().equals(PSEUDO.getLanguage())) {
+        return PSEUDO;
+      }
+      return bestSupported(explicit);
     }
     for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
       String value = env.get(variable);

@@ -48,24 +48,35 @@ public final class Messages {
 
   private Messages(Locale locale, ZoneId zone, boolean fallback) {
     this.locale = locale;
-    this.uLocale = ULocale.forLocale(locale);
+    // The pseudo-locale formats numbers, plurals and lists as English, whose text it disguises.
+    this.uLocale = ULocale.forLocale(locale.equals(Locales.PSEUDO) ? Locales.FALLBACK : locale);
     this.zone = zone;
     this.fallback = fallback;
-    this.patterns = BUNDLES.computeIfAbsent(locale, Bundle::load);
+    this.patterns = BUNDLES.computeIfAbsent(locale, Messages::load);
     this.lists = ListFormatter.getInstance(uLocale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
     this.alternatives = ListFormatter.getInstance(uLocale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
     this.durations = new DurationText(uLocale);
   }
 
+  private static Map<String, String> load(Locale locale) {
+    return locale.equals(Locales.PSEUDO)
+        ? PseudoLocale.bundle(Bundle.load(Locales.FALLBACK))
+        : Bundle.load(locale);
+  }
+
   /**
    * The messages for the supported locale closest to {@code requested}: its language if supported
-   * ({@code fr-CA} gives French), otherwise English with {@link #isFallback()} set.
+   * ({@code fr-CA} gives French), otherwise English with {@link #isFallback()} set. The private-use
+   * language {@code qps} ({@link Locales#PSEUDO}) gives pseudo-localized English, for testing.
    *
    * @param zone the reader's time zone, used for every date and time shown
    */
   public static Messages of(Locale requested, ZoneId zone) {
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(zone, "zone");
+    if (requested.getLanguage().equals(Locales.PSEUDO.getLanguage())) {
+      return INSTANCES.computeIfAbsent(new Key(Locales.PSEUDO, zone, false), k -> new Messages(k.locale(), k.zone(), false));
+    }
     var supported = Locales.supported(requested);
     var key = new Key(supported.orElse(Locales.FALLBACK), zone, supported.isEmpty());
     return INSTANCES.computeIfAbsent(key, k -> new Messages(k.locale(), k.zone(), k.fallback()));

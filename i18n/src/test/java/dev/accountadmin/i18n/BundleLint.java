@@ -255,6 +255,109 @@ final class BundleLint {
         });
   }
 
+  /**
+   * A glossary concept: the English wording that marks a message as being about it, and the
+   * term each other language must then use (GLOSSARY.md). Regular expressions, case-insensitive.
+   */
+  record Term(String concept, Pattern english, Map<String, Pattern> required) {
+    static Term of(String concept, String english, String fr, String ro, String nl, String sv) {
+      return new Term(concept, icase(english),
+          Map.of("fr", icase(fr), "ro", icase(ro), "nl", icase(nl), "sv", icase(sv)));
+    }
+  }
+
+  /** A wrong term for a language, with why it is wrong. */
+  record WrongTerm(String language, Pattern term, String why) {
+    static WrongTerm of(String language, String term, String why) {
+      return new WrongTerm(language, icase(term), why);
+    }
+  }
+
+  private static Pattern icase(String regex) {
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  }
+
+  /** The glossary's concepts and the term each language uses for them (GLOSSARY.md). */
+  static final List<Term> GLOSSARY = List.of(
+      Term.of("sign-in", "\\bsign(s|ed|ing)?[- ]in\\b",
+          // "ouvrir une session": "se connecter" does not fit after "autorisé à" (action.SIGN_IN).
+          "connexion|connect|ouvrir une session", "conect",
+          "aanmeld|aangemeld|aan te melden|meld\\b.{0,40}\\baan\\b", "logga\\w* in|inlogg"),
+      Term.of("sign out", "\\bsign(s|ed|ing)?[- ](\\S+ )?out\\b",
+          "déconne(ct|x)", "deconect", "afmeld|afgemeld|meld\\b.{0,40}\\baf\\b", "logga\\w* ut|utlogg"),
+      Term.of("locked out", "locked out|lockout",
+          "verrouill", "blocat|blocare|blocarea|debloca", "vergrendel", "utelåst|utelåsning"),
+      Term.of("access token", "access tokens?",
+          "jetons? d’accès", "token\\w* de acces", "toegangstoken", "åtkomsttoken"),
+      Term.of("refresh token", "refresh tokens?",
+          "jetons? d’actualisation", "token\\w*( \\w+)? de reîmprospătare", "vernieuwingstoken", "uppdateringstoken"),
+      Term.of("compromised account", "compromis",
+          "compromi", "compromi", "gecompromitteerd|compromitter", "komprometter"),
+      Term.of("outbound spam", "outbound spam",
+          "courrier indésirable sortant", "spam de ieșire", "uitgaande spam", "utgående skräppost"),
+      Term.of("global admin", "global admin",
+          "administrateurs? généra(l|ux)", "administrator\\w* global", "globale beheerder", "global\\w* administratör"),
+      Term.of("helpdesk admin", "helpdesk admin",
+          "administrateurs? du support technique", "administrator\\w* de asistență", "helpdeskbeheerder", "supportadministratör"),
+      Term.of("user admin", "\\buser admin\\b",
+          "administrateurs? d’utilisateurs", "administrator\\w* de utilizatori", "gebruikersbeheerder", "användaradministratör"),
+      Term.of("temporary password", "temporary password",
+          "mots? de passe temporaires?", "parol\\w* temporar", "tijdelijk\\w* wachtwoord", "tillfällig\\w* lösenord"),
+      Term.of("reset password", "\\breset",
+          "réinitialis", "reset", "opnieuw\\b.{0,20}\\bin", "återställ"),
+      Term.of("mailbox", "mailbox",
+          "boîtes? aux lettres", "cuti\\w* poștal", "postvak", "postlåd"),
+      Term.of("dry run", "dry-run|dry run",
+          "simulation", "simulare", "proefrun", "testkörning"),
+      Term.of("step N", "^Step \\{",
+          "^Étape \\{", "^Pasul \\{", "^Stap \\{", "^Steg \\{"));
+
+  /** Wrong terms, most of them the seed documents' errors listed in GLOSSARY.md. */
+  static final List<WrongTerm> WRONG_TERMS = List.of(
+      WrongTerm.of("fr", "signature", "sign-in is « connexion », not « signature »"),
+      WrongTerm.of("fr", "se sortir", "sign out is « se déconnecter »"),
+      WrongTerm.of("fr", "décrément", "sign out is « déconnecter », not « décrémenter »"),
+      WrongTerm.of("fr", "ré-?inscri", "sign in again is « se reconnecter »"),
+      WrongTerm.of("fr", "compromise\\b", "« compte compromis » (masculine)"),
+      WrongTerm.of("fr", "limité à l’envoi", "says the opposite of « l’envoi est restreint »"),
+      WrongTerm.of("fr", "dans les heures qui suivent", "is not « dans l’heure »"),
+      WrongTerm.of("ro", "la interval de o oră", "means « every hour »"),
+      WrongTerm.of("ro", "Office 365", "the product is Microsoft 365"),
+      WrongTerm.of("nl", "gehackt", "the term is « gecompromitteerd »"),
+      WrongTerm.of("nl", "een uur na", "is « an hour after », not « within an hour »"),
+      WrongTerm.of("sv", "låser ut sig", "« users lock themselves out »: the user is « utelåst »"),
+      WrongTerm.of("sv", "om det är komprometterat", "mistranslates « as a precaution »"));
+
+  // Command-line options are code, the same in every language: "--reset-password" is no reset.
+  private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*");
+
+  /**
+   * A message whose English is about a glossary concept uses the glossary's term for it in every
+   * other language; no message uses a known wrong term.
+   */
+  List<String> glossary() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          String language = locale.getLanguage();
+          String text = OPTION.matcher(pattern).replaceAll("");
+          String englishPattern = english.get(key);
+          if (englishPattern != null && !language.equals("en")) {
+            String englishText = OPTION.matcher(englishPattern).replaceAll("");
+            for (Term term : GLOSSARY) {
+              Pattern required = term.required().get(language);
+              if (required != null && term.english().matcher(englishText).find() && !required.matcher(text).find()) {
+                problems.add(locale + " " + key + ": " + term.concept() + " must be /" + required.pattern() + "/");
+              }
+            }
+          }
+          for (WrongTerm wrong : WRONG_TERMS) {
+            if (wrong.language().equals(language) && wrong.term().matcher(text).find()) {
+              problems.add(locale + " " + key + ": wrong term /" + wrong.term().pattern() + "/: " + wrong.why());
+            }
+          }
+        });
+  }
+
   /** All checks together. */
   List<String> all() {
     List<String> problems = new ArrayList<>();
@@ -265,6 +368,7 @@ final class BundleLint {
     problems.addAll(typography());
     problems.addAll(translated());
     problems.addAll(samplesRender());
+    problems.addAll(glossary());
     return problems;
   }
 

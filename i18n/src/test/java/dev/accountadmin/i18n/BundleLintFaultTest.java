@@ -136,6 +136,41 @@ final class BundleLintFaultTest {
     assertThat(lint.compile()).singleElement().asString().startsWith("nl error.USER_NOT_FOUND: does not compile");
   }
 
+  @Test
+  void glossary_frenchSignatureForSignInIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("stepKind.BLOCK_SIGN_IN", "Bloquer la signature"));
+
+    assertThat(lint.glossary()).containsExactly(
+        "fr stepKind.BLOCK_SIGN_IN: sign-in must be /connexion|connect|ouvrir une session/",
+        "fr stepKind.BLOCK_SIGN_IN: wrong term /signature/: sign-in is « connexion », not « signature »");
+  }
+
+  @Test
+  void glossary_romanianLockoutWithoutBlocatIsReported() {
+    BundleLint lint = withFault(RO, ro -> ro.put("cli.state.locked", "închis până la {lockedUntilTime, time, short}"));
+
+    assertThat(lint.glossary())
+        .containsExactly("ro cli.state.locked: locked out must be /blocat|blocare|blocarea|debloca/");
+  }
+
+  @Test
+  void glossary_seedErrorsAreReported() {
+    BundleLint lint = withFault(SV, sv -> sv.put("error.ACCOUNT_LOCKED",
+        sv.get("error.ACCOUNT_LOCKED").replace("är utelåst", "låser ut sig")));
+
+    assertThat(lint.glossary()).containsExactly(
+        "sv error.ACCOUNT_LOCKED: wrong term /låser ut sig/: « users lock themselves out »: the user is « utelåst »");
+  }
+
+  @Test
+  void glossary_dutchRefreshTokenWithWrongTermIsReported() {
+    BundleLint lint = withFault(NL, nl -> nl.put("guide.OFFBOARD.step.2.title",
+        nl.get("guide.OFFBOARD.step.2.title").replace("vernieuwingstoken", "verversingstoken")));
+
+    assertThat(lint.glossary())
+        .containsExactly("nl guide.OFFBOARD.step.2.title: refresh token must be /vernieuwingstoken/");
+  }
+
   private static BundleLint withFault(Locale locale, Consumer<Map<String, String>> fault) {
     Map<Locale, Map<String, String>> bundles = new LinkedHashMap<>();
     BundleLintTest.shippedBundles().forEach((l, b) -> bundles.put(l, new TreeMap<>(b)));

@@ -315,6 +315,12 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     }));
   }
 
+  /** Public (no token): the guide renders offline too, so it discloses nothing. */
+  @Override
+  public void getGuide(GetGuideRequest request, StreamObserver<GetGuideResponse> response) {
+    reply(response, GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
+  }
+
   private Directory.Changed step(StepKind kind, String name, StepParams params, String requestId, boolean validateOnly) {
     return directory.runStep(CallContext.caller(), kind, UserName.fromResourceName("name", name), params,
         requestId(requestId), validateOnly);

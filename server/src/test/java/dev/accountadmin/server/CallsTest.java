@@ -137,14 +137,6 @@ final class CallsTest {
   }
 
   @Test
-  void unimplementedMethod_isUnimplementedWithErrorInfo() {
-    var failure = failure(() -> server.admin().getGuide(dev.accountadmin.v1.GetGuideRequest.getDefaultInstance()));
-    assertThat(failure.code()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(failure.errorInfo().getReason()).isEqualTo("NOT_IMPLEMENTED");
-    assertThat(failure.errorInfo().getMetadataMap()).containsEntry("method", "accountadmin.v1.AccountAdmin/GetGuide");
-  }
-
-  @Test
   void signInThroughMailApp_cannotCallTheAdminApi() {
     var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(TestServer.ADMIN)
         .setPassword(TestServer.ADMIN_PASSWORD).setClientApp(ClientApp.CLIENT_APP_IMAP).build()).getAccessToken();

@@ -14,23 +14,29 @@ import dev.accountadmin.v1.StepResult;
 import dev.accountadmin.v1.UnlockUserRequest;
 import io.grpc.Status;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.accountadmin.server.store.Database;
 
 /** Plans (validate_only) and per-step permissions: nothing half-done, nothing changed by a plan. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class PlansTest {
+  @Parameter Database.Engine engine;
   static final String NAME = "users/pat@contoso.com";
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser("pat@contoso.com");
     server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName("pat@contoso.com")
         .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_IMAP).build());
@@ -44,13 +50,19 @@ final class PlansTest {
   /** Every row of every table but the audit log's, as text. */
   List<String> snapshot() throws Exception {
     var rows = new ArrayList<String>();
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("accountadmin.db"));
-        var tables = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-            + " AND name NOT IN ('audit_events', 'audit_head') ORDER BY name")) {
+    try (var c = server.connect();
+        var tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
       var names = new ArrayList<String>();
       while (tables.next()) {
-        names.add(tables.getString(1));
+        var table = tables.getString("TABLE_NAME");
+        // The schema's own tables only (PostgreSQL lists its system catalogs too).
+        var schema = tables.getString("TABLE_SCHEM");
+        if (!table.equals("audit_events") && !table.equals("audit_head")
+            && (schema == null || schema.equals("public") || schema.equals("main"))) {
+          names.add(table);
+        }
       }
+      java.util.Collections.sort(names);
       for (var table : names) {
         try (var r = c.createStatement().executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
           int columns = r.getMetaData().getColumnCount();

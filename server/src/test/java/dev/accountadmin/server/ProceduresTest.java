@@ -37,9 +37,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.accountadmin.server.store.Database;
 
 /** Unlock, offboard, secure and restore through the real server: order, outcomes, effects. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ProceduresTest {
+  @Parameter Database.Engine engine;
   static final String USER = "pat@contoso.com";
   static final String NAME = "users/" + USER;
   @TempDir Path dir;
@@ -47,7 +54,7 @@ final class ProceduresTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser(USER);
   }
 

@@ -23,16 +23,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.accountadmin.server.store.Database;
 
 /** Idempotent retries, soft delete with its 30-day window, and concurrent procedures on one user. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class RetriesTest {
+  @Parameter Database.Engine engine;
   static final String NAME = "users/pat@contoso.com";
   @TempDir Path dir;
   TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(dir);
+    server = new TestServer(engine, dir);
     server.createUser("pat@contoso.com");
   }
 

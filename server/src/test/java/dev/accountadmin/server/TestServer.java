@@ -209,6 +209,11 @@ public final class TestServer implements AutoCloseable {
     return withToken(signIn(upn, USER_PASSWORD), null);
   }
 
+  /** A connection to the server's database, past the server. */
+  public java.sql.Connection connect() throws SQLException {
+    return DriverManager.getConnection(databaseUrl);
+  }
+
   /** Runs SQL against the server's database, past the server (to inspect or tamper with it). */
   public int execute(String sql) throws SQLException {
     try (var c = DriverManager.getConnection(databaseUrl);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "acctadmin", mixinStandardHelpOptions = true, version = "acctadmin 0.1.0",
     description = "Unlock accounts and offboard former employees.",
     subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-        UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
+        GuideCommand.class, UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
         ResetPasswordCommand.class, RevokeSessionsCommand.class, ClearLockoutCommand.class,
         BlockCommand.class, AllowCommand.class, MailProtocolsCommand.class, RestrictSendingCommand.class,
         LiftRestrictionCommand.class, RestrictedSendersCommand.class, UsersCommand.class, AuditCommand.class,

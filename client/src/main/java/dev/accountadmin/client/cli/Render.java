@@ -12,7 +12,6 @@ import dev.accountadmin.v1.User;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -119,68 +118,9 @@ final class Render {
 
   /** One step as a line: its number, outcome and what it did, in the reader's language. */
   static String step(Messages m, String user, StepResult step, Instant now) {
-    var kind = step.getKind().name().substring("STEP_KIND_".length());
     var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
-    var key = "step." + kind + "." + outcome;
-    var args = stepArguments(m, user, step, now);
-    var details = step.getDetails();
-    if (details.hasMailProtocols() && details.getMailProtocols().getAfterCount() == 0 && outcome.equals("DONE")) {
-      key = "step.SET_MAIL_PROTOCOLS.DONE_ALL_DISABLED";
-    }
+    var message = m.render(StepArguments.key(step), StepArguments.of(m, user, step, now));
     return m.render("cli.step.line", Map.of("number", step.getNumber(),
-        "outcome", m.label("outcome", outcome), "message", m.render(key, args)));
-  }
-
-  /** Every value a step message may show, typed, from the step's details. */
-  private static Map<String, Object> stepArguments(Messages m, String user, StepResult step, Instant now) {
-    var args = new HashMap<String, Object>();
-    args.put("user", user);
-    args.put("effectiveTime", step.hasEffectiveTime() ? instant(step.getEffectiveTime()) : now);
-    args.put("requiredRoles", new Messages.Alternatives(roles(m, step.getRequiredRolesList())));
-    args.put("roles", List.of());
-    args.put("enabledProtocols", List.of());
-    args.put("disabledProtocols", List.of());
-    args.put("revokedSessionCount", 0);
-    args.put("failedAttempts", 0);
-    args.put("restrictionLiftCount", 0);
-    args.put("restrictionReason", m.label("restrictionReason", "COMPROMISED"));
-    args.put("accessTokensValidUntilTime", now);
-    if (step.hasError()) {
-      args.put("error", m.renderError(step.getError().getReason(), step.getError().getMetadataMap()));
-    } else {
-      args.put("error", "");
-    }
-    var d = step.getDetails();
-    if (d.hasSessionsRevoked()) {
-      args.put("revokedSessionCount", d.getSessionsRevoked().getRevokedSessionCount());
-      if (d.getSessionsRevoked().hasAccessTokensValidUntil()) {
-        args.put("accessTokensValidUntilTime", instant(d.getSessionsRevoked().getAccessTokensValidUntil()));
-      }
-    }
-    if (d.hasMailProtocols()) {
-      var after = d.getMailProtocols().getAfterList();
-      var off = d.getMailProtocols().getBeforeList().stream().filter(p -> !after.contains(p)).toList();
-      args.put("enabledProtocols", protocols(m, after));
-      args.put("disabledProtocols", protocols(m, off));
-    }
-    if (d.hasAdminRoles()) {
-      var before = d.getAdminRoles().getBeforeList();
-      var after = d.getAdminRoles().getAfterList();
-      var changed = step.getKind() == dev.accountadmin.v1.StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES
-          ? after.stream().filter(r -> !before.contains(r)).toList()
-          : before.stream().filter(r -> !after.contains(r)).toList();
-      args.put("roles", roles(m, changed));
-    }
-    if (d.hasLockoutCleared()) {
-      args.put("failedAttempts", d.getLockoutCleared().getFailedAttempts());
-    }
-    if (d.hasSendingRestriction()) {
-      args.put("restrictionLiftCount", d.getSendingRestriction().getRestrictionLiftCount());
-      var reason = d.getSendingRestriction().getReason().name().substring("SENDING_RESTRICTION_REASON_".length());
-      if (!reason.equals("UNSPECIFIED")) {
-        args.put("restrictionReason", m.label("restrictionReason", reason));
-      }
-    }
-    return args;
+        "outcome", m.label("outcome", outcome), "message", message));
   }
 }

@@ -1,0 +1,72 @@
+package dev.accountadmin.client.cli;
+
+import dev.accountadmin.i18n.Messages;
+import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.StepKind;
+import dev.accountadmin.v1.StepOutcome;
+import dev.accountadmin.v1.StepResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bundle key and arguments of a step's line, from the step's typed result: every argument
+ * any {@code step.<KIND>.<OUTCOME>} message takes gets a value, so no line ever shows a raw
+ * {@code {placeholder}} — a detail the server left out renders as zero, an empty list, or now.
+ */
+final class StepArguments {
+  private StepArguments() {}
+
+  /** {@code step.<KIND>.<OUTCOME>}; turning every mail protocol off has its own sentence. */
+  static String key(StepResult step) {
+    var kind = step.getKind().name().substring("STEP_KIND_".length());
+    var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
+    if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE
+        && step.getDetails().hasMailProtocols() && step.getDetails().getMailProtocols().getAfterCount() == 0) {
+      return "step." + kind + ".DONE_ALL_DISABLED";
+    }
+    return "step." + kind + "." + outcome;
+  }
+
+  static Map<String, Object> of(Messages m, String user, StepResult step, Instant now) {
+    var details = step.getDetails();
+    var args = new HashMap<String, Object>();
+    args.put("user", user);
+    args.put("effectiveTime", step.hasEffectiveTime() ? Render.instant(step.getEffectiveTime()) : now);
+    args.put("requiredRoles", new Messages.Alternatives(Render.roles(m, step.getRequiredRolesList())));
+    args.put("error", step.hasError() ? m.renderError(step.getError().getReason(), step.getError().getMetadataMap()) : "");
+
+    var sessions = details.getSessionsRevoked();
+    args.put("revokedSessionCount", sessions.getRevokedSessionCount());
+    args.put("accessTokensValidUntilTime",
+        sessions.hasAccessTokensValidUntil() ? Render.instant(sessions.getAccessTokensValidUntil()) : now);
+
+    var protocols = details.getMailProtocols();
+    args.put("disabledProtocols", Render.protocols(m, minus(protocols.getBeforeList(), protocols.getAfterList())));
+    args.put("enabledProtocols", Render.protocols(m, protocols.getAfterList()));
+
+    var roles = details.getAdminRoles();
+    List<AdminRole> changed = step.getKind() == StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES
+        ? minus(roles.getAfterList(), roles.getBeforeList())
+        : minus(roles.getBeforeList(), roles.getAfterList());
+    args.put("roles", Render.roles(m, changed));
+
+    args.put("failedAttempts", details.getLockoutCleared().getFailedAttempts());
+
+    var restriction = details.getSendingRestriction();
+    args.put("restrictionLiftCount", restriction.getRestrictionLiftCount());
+    // A restriction set by hand is a compromise (the server's only manual reason).
+    var reason = restriction.getReason().getNumber() > 0
+        ? restriction.getReason().name().substring("SENDING_RESTRICTION_REASON_".length()) : "COMPROMISED";
+    args.put("restrictionReason", m.label("restrictionReason", reason));
+    return args;
+  }
+
+  private static <T> List<T> minus(List<T> from, List<T> removed) {
+    var left = new ArrayList<>(from);
+    left.removeAll(removed);
+    return left;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.accountadmin.server;
+
+import dev.accountadmin.i18n.Guides;
+import dev.accountadmin.i18n.Messages;
+import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.FieldViolation;
+import dev.accountadmin.v1.GetGuideRequest;
+import dev.accountadmin.v1.Guide;
+import dev.accountadmin.v1.GuideStep;
+import dev.accountadmin.v1.Procedure;
+import dev.accountadmin.v1.StepKind;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+
+/** GetGuide: picks the language, renders the guide with the i18n module, maps it to proto. */
+final class GuideProtos {
+  private GuideProtos() {}
+
+  /**
+   * The guide a request asks for: in its {@code language_code} when set (unsupported → English,
+   * with {@code fallback}), else in the call's language (accept-language, else English).
+   *
+   * @throws DirectoryException INVALID_ARGUMENT for an unset procedure or one without a guide
+   */
+  static Guide get(GetGuideRequest request, Locale callLocale) {
+    var procedure = request.getProcedure();
+    if (procedure == Procedure.PROCEDURE_UNSPECIFIED || procedure == Procedure.UNRECOGNIZED) {
+      throw DirectoryException.invalid(new FieldViolation("procedure", "UNSPECIFIED_ENUM", Map.of("field", "procedure")));
+    }
+    var name = procedure.name().substring("PROCEDURE_".length());
+    if (!Guides.exists(name)) {
+      throw DirectoryException.invalid(new FieldViolation("procedure", "NO_GUIDE",
+          Map.of("field", "procedure", "procedure", name)));
+    }
+    var requested = request.getLanguageCode().isBlank() ? callLocale : Locale.forLanguageTag(request.getLanguageCode().strip());
+    // A guide shows no dates, so the zone does not matter; UTC keeps Messages instances shared.
+    return toProto(procedure, Guides.render(name, Messages.of(requested, ZoneOffset.UTC)));
+  }
+
+  /**
+   * The proto has no field for the command that runs every step, so it comes first among the
+   * notes: it is what a reader who skims wants most.
+   */
+  static Guide toProto(Procedure procedure, Guides.Guide guide) {
+    var proto = Guide.newBuilder()
+        .setProcedure(procedure)
+        .setLanguageCode(guide.locale().toLanguageTag())
+        .setFallback(guide.fallback())
+        .setTitle(guide.title())
+        .setIntroduction(guide.intro())
+        .addNotes(guide.allAtOnce())
+        .addAllNotes(guide.notes());
+    for (var step : guide.steps()) {
+      proto.addSteps(GuideStep.newBuilder()
+          .setNumber(step.number())
+          .setKind(StepKind.valueOf("STEP_KIND_" + step.kind()))
+          .setTitle(step.title())
+          .setReason(step.reason())
+          .setEffect(step.effect())
+          .setCommand(step.command()));
+    }
+    return proto.build();
+  }
+}
