@@ -327,7 +327,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   }
 
   private static dev.accountadmin.v1.StepResult step(Directory.Changed changed) {
-    return Protos.toProto(changed.step());
+    return Protos.toProto(changed.step(), changed.user());
   }
 
   private dev.accountadmin.v1.User user(Directory.Changed changed) {

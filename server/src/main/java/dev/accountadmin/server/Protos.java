@@ -1,6 +1,7 @@
 package dev.accountadmin.server;
 
 import com.google.protobuf.Timestamp;
+import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.server.audit.AuditRecord;
 import dev.accountadmin.server.directory.ClientApp;
 import dev.accountadmin.server.directory.DirectoryException;
@@ -84,7 +85,11 @@ final class Protos {
     return proto.build();
   }
 
-  static dev.accountadmin.v1.StepResult toProto(StepResult step) {
+  /**
+   * A step result; {@code user} is the user it ran on, whose preferred language any notice
+   * addressed to them is written in.
+   */
+  static dev.accountadmin.v1.StepResult toProto(StepResult step, User user) {
     var proto = dev.accountadmin.v1.StepResult.newBuilder()
         .setNumber(step.number())
         .setKind(StepKind.valueOf("STEP_KIND_" + step.kind().name()))
@@ -102,10 +107,18 @@ final class Protos {
     // Java 17 has no pattern switch; the sealed interface keeps this chain complete by review.
     var d = step.details();
     if (d instanceof StepDetails.PasswordReset p) {
-      details.setPasswordReset(PasswordResetDetails.newBuilder()
+      var reset = PasswordResetDetails.newBuilder()
           .setTemporaryPassword(p.temporaryPassword() == null ? "" : p.temporaryPassword())
           .setChangeRequired(p.changeRequired())
-          .setUndisclosed(p.undisclosed()));
+          .setUndisclosed(p.undisclosed());
+      if (p.temporaryPassword() != null) {
+        var messages = Messages.of(java.util.Locale.forLanguageTag(user.preferredLanguage()), java.time.ZoneOffset.UTC);
+        reset.setUserNotice(dev.accountadmin.v1.UserNotice.newBuilder()
+            .setLanguageCode(messages.locale().toLanguageTag())
+            .setText(messages.render("notice.temporaryPassword",
+                java.util.Map.of("user", user.name().value(), "password", p.temporaryPassword()))));
+      }
+      details.setPasswordReset(reset);
     } else if (d instanceof StepDetails.SessionsRevoked s) {
       var revoked = SessionsRevokedDetails.newBuilder().setRevokedSessionCount(s.count());
       if (s.accessTokensValidUntil() != null) {
@@ -182,7 +195,7 @@ final class Protos {
         .setUser(r.user().name().resourceName())
         .setValidateOnly(r.validateOnly())
         .setCompleteTime(timestamp(r.completedAt()));
-    r.steps().forEach(step -> proto.addSteps(toProto(step)));
+    r.steps().forEach(step -> proto.addSteps(toProto(step, r.user())));
     r.recommendations().forEach(rec -> proto.addRecommendations(
         dev.accountadmin.v1.Recommendation.valueOf("RECOMMENDATION_" + rec.name())));
     if (r.accessTokensValidUntil() != null && r.accessTokensValidUntil().isAfter(r.completedAt())) {

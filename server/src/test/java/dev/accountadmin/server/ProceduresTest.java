@@ -217,6 +217,20 @@ final class ProceduresTest {
     assertThat(lifted.getUser().getMailbox().hasSendingRestriction()).isFalse();
   }
 
+  @Test
+  void temporaryPassword_noticeIsInTheUsersLanguage_notTheAdmins() {
+    server.admin().createUser(dev.accountadmin.v1.CreateUserRequest.newBuilder().setUser(User.newBuilder()
+        .setUserPrincipalName("ioana@contoso.com").setPreferredLanguage("ro")).build());
+    var french = server.withToken(server.signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD), "fr");
+
+    var reset = french.resetPassword(dev.accountadmin.v1.ResetPasswordRequest.newBuilder().setName("users/ioana@contoso.com").build())
+        .getStep().getDetails().getPasswordReset();
+
+    assertThat(reset.getUserNotice().getLanguageCode()).isEqualTo("ro");
+    assertThat(reset.getUserNotice().getText()).contains(reset.getTemporaryPassword()).contains("parolă temporară")
+        .contains("ioana@contoso.com");
+  }
+
   private MailFlowGrpc.MailFlowBlockingStub mail(String token) {
     var headers = new Metadata();
     headers.put(CallContext.AUTHORIZATION, "Bearer " + token);

@@ -18,6 +18,14 @@ final class TemporaryPassword {
     var m = root.messages();
     if (root.passwordVisible(showPassword)) {
       root.out().println(root.style(m.render("cli.users.temporaryPassword", Map.of("password", password)), "bold,yellow"));
+      var notice = step.getDetails().getPasswordReset().getUserNotice();
+      if (!notice.getText().isEmpty()) {
+        // The user's language, named in the admin's: "Message for the user, in Romanian:".
+        var language = com.ibm.icu.util.ULocale.forLanguageTag(notice.getLanguageCode())
+            .getDisplayLanguage(com.ibm.icu.util.ULocale.forLocale(m.locale()));
+        root.out().println(m.render("cli.password.notice", Map.of("language", language)));
+        root.out().println("  " + notice.getText());
+      }
     } else {
       root.out().println(m.render("cli.password.hidden", Map.of()));
     }

@@ -84,7 +84,15 @@ public final class Directory {
         audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.PLANNED, Map.of()));
         return new Created(user, null);
       }
-      users.insert(c, user, hash);
+      try {
+        users.insert(c, user, hash);
+      } catch (SQLException e) {
+        // Another replica created the same user between our look-up and this insert.
+        if (Database.isUniqueViolation(e)) {
+          throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
+        }
+        throw e;
+      }
       audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.SUCCESS,
           spec.roles().isEmpty() ? Map.of() : Map.of("roles", names(spec.roles()))));
       return new Created(user, password);

@@ -91,6 +91,13 @@ public final class Database implements AutoCloseable {
         .migrate();
   }
 
+  /** True when {@code e} says a row broke a unique key (SQLite's constraint error, SQLSTATE 23505). */
+  public static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState())
+        || (e instanceof org.sqlite.SQLiteException sqlite
+            && sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
+  }
+
   public Engine engine() {
     return engine;
   }
