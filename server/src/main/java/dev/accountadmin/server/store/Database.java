@@ -95,7 +95,9 @@ public final class Database implements AutoCloseable {
   public static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState())
         || (e instanceof org.sqlite.SQLiteException sqlite
-            && sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
+            && (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                || (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT
+                    && String.valueOf(e.getMessage()).contains("UNIQUE"))));
   }
 
   public Engine engine() {
