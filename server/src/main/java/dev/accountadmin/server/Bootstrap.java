@@ -127,9 +127,10 @@ final class Bootstrap {
     insert(c, user("lee.gu", domain, "Lee Gu", "sv", Set.of(Role.HELPDESK_ADMIN), now), hash);
     insert(c, user("isaiah.langer", domain, "Isaiah Langer", "nl", Set.of(Role.EXCHANGE_ADMIN), now), hash);
     insert(c, user("lynne.robbins", domain, "Lynne Robbins", "fr", Set.of(Role.SECURITY_ADMIN), now), hash);
-    // Locked out after ten bad passwords, for the third time in a row: 4 minutes, doubling.
+    // Locked out after ten bad passwords, for the third time in a row; an hour long, so that a
+    // newcomer has time to find it.
     var locked = user("alex.wilber", domain, "Alex Wilber", "fr", Set.of(), now);
-    insert(c, locked.withLockout(0, List.of(), 3, now.plus(Duration.ofHours(1))), hash);
+    insert(c, locked.withLockout(10, List.of(), 3, now.plus(Duration.ofHours(1))), hash);
     insert(c, user("diego.siciliani", domain, "Diego Siciliani", "ro", Set.of(), now).withSignInBlocked(true), hash);
     insert(c, user("adele.vance", domain, "Adele Vance", "nl", Set.of(), now)
         .withRestriction(new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, null), 0), hash);

@@ -216,7 +216,8 @@ public final class Authentication {
       if (user.lockedUntil() != null && !user.lockedAt(now)) {
         // The previous lockout ran out; say so once, the first time anyone notices.
         details.put("lockoutExpiredTime", user.lockedUntil().toString());
-        user = users.update(c, user.withLockout(user.failedAttempts(), user.recentFailures(), user.lockoutCount(), null), now);
+        // Counting starts again from zero; the count of lockouts in a row stays, so the next doubles.
+        user = users.update(c, user.withLockout(0, List.of(), user.lockoutCount(), null), now);
       }
       if (user.recentFailures().contains(fingerprint)) {
         details.put("repeatedPassword", "true");
@@ -230,7 +231,8 @@ public final class Authentication {
         if (failed >= policy.lockoutThreshold()) {
           int count = user.lockoutCount() + 1;
           var until = now.plus(policy.lockoutLength(count));
-          users.update(c, user.withLockout(0, List.of(), count, until), now);
+          // The failures stay on record while the lock lasts (an unlock reports them).
+          users.update(c, user.withLockout(failed, List.of(), count, until), now);
           LOG.info(() -> "account locked out: " + name + " until " + until + " (lockout " + count + ")");
           details.put("lockedUntilTime", until.toString());
           details.put("lockoutCount", Integer.toString(count));
