@@ -396,6 +396,42 @@ final class ReplicasTest {
   }
 
   /** Two servers on one database, started at the same moment. */
+  @Test
+  void batch_interruptedOnOneReplica_isFinishedByTheOther() throws Exception {
+    var url = TestServer.newDatabase(Database.Engine.POSTGRESQL, dir);
+    var clock = new TestClock(TestServer.START);
+    try (var first = new TestServer(url, dir.resolve("a"), true, POLICY, clock);
+        var second = new TestServer(url, dir.resolve("b"), true, POLICY, clock)) {
+      var names = new java.util.ArrayList<String>();
+      first.admin().listUsers(dev.accountadmin.v1.ListUsersRequest.newBuilder().setPageSize(1000).build()).getUsersList()
+          .stream().filter(u -> u.getAdminRolesCount() == 0).forEach(u -> names.add(u.getName()));
+      var request = dev.accountadmin.v1.BatchOffboardUsersRequest.newBuilder().addAllNames(names).build();
+
+      // The admin's client gives up after 150 results; the rest of the batch waits in the database.
+      var call = io.grpc.Context.current().withCancellation();
+      var seen = new java.util.ArrayList<dev.accountadmin.v1.BatchOffboardUsersResponse>();
+      call.run(() -> {
+        var stream = first.admin().batchOffboardUsers(request);
+        while (stream.hasNext() && seen.size() < 150) {
+          seen.add(stream.next());
+        }
+      });
+      call.cancel(null);
+      var resumed = new java.util.ArrayList<dev.accountadmin.v1.BatchOffboardUsersResponse>();
+      second.admin().batchOffboardUsers(dev.accountadmin.v1.BatchOffboardUsersRequest.newBuilder()
+          .setBatchId(seen.get(0).getBatchId()).build()).forEachRemaining(resumed::add);
+
+      assertThat(resumed).hasSize(names.size());
+      assertThat(resumed.stream().filter(dev.accountadmin.v1.BatchOffboardUsersResponse::getResumed).count())
+          .isBetween(150L, (long) names.size() - 1);
+      assertThat(resumed).allMatch(dev.accountadmin.v1.BatchOffboardUsersResponse::hasResult);
+      assertThat(first.queryLong("SELECT COUNT(*) FROM users WHERE offboarded_at IS NOT NULL")).isEqualTo(names.size());
+      assertThat(first.queryLong("SELECT COUNT(*) FROM (SELECT target FROM audit_events WHERE action = 'OFFBOARD_USER'"
+          + " AND outcome = 'SUCCESS' GROUP BY target HAVING COUNT(*) > 1) t")).isZero();
+      assertThat(second.admin().verifyAuditLog(dev.accountadmin.v1.VerifyAuditLogRequest.getDefaultInstance()).getValid()).isTrue();
+    }
+  }
+
   private static final class Replicas implements AutoCloseable {
     final TestServer first;
     final TestServer second;
