@@ -62,6 +62,24 @@ public final class Locales {
    * The best supported locale for an {@code Accept-Language} header, honouring q-values; English
    * when the header is absent, malformed or names nothing we support.
    */
+  /**
+   * True when {@code header} asks for languages and none of them is supported (nor "*"), so the
+   * answer falls back to English and the caller should be told so.
+   */
+  public static boolean isUnsupportedAcceptLanguage(String header) {
+    if (header == null || header.isBlank()) {
+      return false;
+    }
+    try {
+      return Locale.LanguageRange.parse(header).stream()
+          .filter(range -> range.getWeight() > 0)
+          .noneMatch(range -> range.getRange().equals("*")
+              || supported(Locale.forLanguageTag(range.getRange())).isPresent());
+    } catch (IllegalArgumentException malformed) {
+      return true;
+    }
+  }
+
   public static Locale fromAcceptLanguage(String header) {
     if (header == null || header.isBlank()) {
       return FALLBACK;

@@ -27,6 +27,7 @@ public final class CallContext implements ServerInterceptor {
   private static final Context.Key<Locale> LOCALE = Context.key("accountadmin-locale");
   private static final Context.Key<String> ADDRESS = Context.key("accountadmin-client-address");
   private static final Context.Key<String> TOKEN = Context.key("accountadmin-token");
+  private static final Context.Key<Boolean> UNSUPPORTED = Context.key("accountadmin-unsupported-language");
 
   // Methods that a caller uses before (or without) having a token.
   private static final Set<String> PUBLIC_METHODS = Set.of(
@@ -57,6 +58,11 @@ public final class CallContext implements ServerInterceptor {
     return locale == null ? Locale.ENGLISH : locale;
   }
 
+  /** True when the call asked (accept-language) only for languages we do not have. */
+  public static boolean languageUnsupported() {
+    return Boolean.TRUE.equals(UNSUPPORTED.get());
+  }
+
   /** The caller's network address. */
   public static String clientAddress() {
     var address = ADDRESS.get();
@@ -82,7 +88,8 @@ public final class CallContext implements ServerInterceptor {
     var authorization = headers.get(AUTHORIZATION);
     var token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : "";
-    var context = Context.current().withValues(LOCALE, locale, ADDRESS, address, TOKEN, token);
+    var context = Context.current().withValues(LOCALE, locale, ADDRESS, address, TOKEN, token)
+        .withValue(UNSUPPORTED, Locales.isUnsupportedAcceptLanguage(headers.get(ACCEPT_LANGUAGE)));
     var method = call.getMethodDescriptor().getFullMethodName();
     if (method.startsWith("accountadmin.v1.") && !PUBLIC_METHODS.contains(method)) {
       try {

@@ -35,7 +35,12 @@ final class GuideProtos {
     }
     var requested = request.getLanguageCode().isBlank() ? callLocale : Locale.forLanguageTag(request.getLanguageCode().strip());
     // A guide shows no dates, so the zone does not matter; UTC keeps Messages instances shared.
-    return toProto(procedure, Guides.render(name, Messages.of(requested, ZoneOffset.UTC)));
+    var guide = toProto(procedure, Guides.render(name, Messages.of(requested, ZoneOffset.UTC)));
+    // Asked through accept-language for languages we lack: English, and the caller is told.
+    if (request.getLanguageCode().isBlank() && CallContext.languageUnsupported()) {
+      guide = guide.toBuilder().setFallback(true).build();
+    }
+    return guide;
   }
 
   /**

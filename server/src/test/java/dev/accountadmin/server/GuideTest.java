@@ -108,6 +108,16 @@ final class GuideTest {
   }
 
   @Test
+  void getGuide_acceptLanguageWeDoNotHave_isEnglishWithFallback() {
+    var german = guide(speaking("de-DE, de;q=0.9"), Procedure.PROCEDURE_UNLOCK, "");
+    var englishAsked = guide(speaking("de-DE, en;q=0.5"), Procedure.PROCEDURE_UNLOCK, "");
+
+    assertThat(german.getLanguageCode()).isEqualTo("en");
+    assertThat(german.getFallback()).isTrue();
+    assertThat(englishAsked.getFallback()).isFalse();
+  }
+
+  @Test
   void getGuide_withoutLanguage_usesAcceptLanguage() {
     var guide = guide(speaking("nl-BE, en;q=0.5"), Procedure.PROCEDURE_SECURE_COMPROMISED, "");
 
