@@ -137,6 +137,18 @@ final class CallsTest {
   }
 
   @Test
+  void unexpectedFailure_isInternalWithErrorInfo_neverUnknown() throws Exception {
+    var admin = server.admin();
+    // A store that breaks under the server: the edge has no mapping for this exception.
+    server.execute("DROP TABLE batch_items");
+    var failure = failure(() -> admin.batchOffboardUsers(dev.accountadmin.v1.BatchOffboardUsersRequest.newBuilder()
+        .addNames("users/" + TestServer.ADMIN).build()).forEachRemaining(r -> { }));
+    assertThat(failure.code()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(failure.errorInfo().getReason()).isEqualTo("INTERNAL");
+    assertThat(failure.status().getMessage()).doesNotContain("batch_items");
+  }
+
+  @Test
   void signInThroughMailApp_cannotCallTheAdminApi() {
     var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(TestServer.ADMIN)
         .setPassword(TestServer.ADMIN_PASSWORD).setClientApp(ClientApp.CLIENT_APP_IMAP).build()).getAccessToken();
