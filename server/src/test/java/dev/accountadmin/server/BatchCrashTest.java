@@ -111,13 +111,15 @@ final class BatchCrashTest {
     var killed = catchThrowable(() -> {
       while (stream.hasNext()) {
         first.add(stream.next());
-        if (first.size() == 700) {
+        // Killed as soon as the first hundred (one commit) are reported: the rest of the batch is
+        // still ahead of the server, which offboards a hundred users in a few tens of milliseconds.
+        if (first.size() == 100) {
           process.destroyForcibly();
         }
       }
     });
     assertThat(killed).as("the stream breaks when the server dies").isNotNull();
-    assertThat(first.size()).isBetween(700, USERS - 1);
+    assertThat(first.size()).isBetween(100, USERS - 1);
     process.waitFor(10, TimeUnit.SECONDS);
     var batchId = first.get(0).getBatchId();
 
@@ -127,7 +129,7 @@ final class BatchCrashTest {
     assertThat(resumed).hasSize(USERS);
     assertThat(resumed).extracting(BatchOffboardUsersResponse::getIndex).containsExactlyElementsOf(
         java.util.stream.IntStream.rangeClosed(1, USERS).boxed().toList());
-    assertThat(resumed.stream().filter(BatchOffboardUsersResponse::getResumed).count()).isGreaterThanOrEqualTo(700);
+    assertThat(resumed.stream().filter(BatchOffboardUsersResponse::getResumed).count()).isBetween(100L, USERS - 1L);
     for (var response : resumed) {
       assertThat(response.hasResult()).as(response.getName() + " " + response.getError()).isTrue();
       // Done once: a second offboarding would find the credential already reset (ALREADY_DONE).
