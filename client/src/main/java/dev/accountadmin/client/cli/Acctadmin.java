@@ -82,6 +82,7 @@ public final class Acctadmin {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    LocalizedHelp.install(commandLine, env, () -> root.locale);
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
       if (e instanceof AccountAdminException failure) {
         return root.report(failure);

@@ -31,11 +31,11 @@ final class CanCommand implements Callable<Integer> {
 
   @ParentCommand Acctadmin root;
 
-  @Parameters(index = "0", paramLabel = "ACTION", description = "One of: ${COMPLETION-CANDIDATES} (a dash may stand for the underscore).",
+  @Parameters(index = "0", paramLabel = "ACTION", descriptionKey = "ACTION", description = "One of: ${COMPLETION-CANDIDATES} (a dash may stand for the underscore).",
       converter = VerbConverter.class)
   Verb verb;
 
-  @Parameters(index = "1", paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  @Parameters(index = "1", paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
   String user;
 
   static final class VerbConverter implements picocli.CommandLine.ITypeConverter<Verb> {

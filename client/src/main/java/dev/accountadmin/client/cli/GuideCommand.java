@@ -44,7 +44,7 @@ final class GuideCommand implements Callable<Integer> {
 
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "PROCEDURE", description = "One of: ${COMPLETION-CANDIDATES}.")
+  @Parameters(paramLabel = "PROCEDURE", descriptionKey = "PROCEDURE", description = "One of: ${COMPLETION-CANDIDATES}.")
   Topic topic;
 
   @Override

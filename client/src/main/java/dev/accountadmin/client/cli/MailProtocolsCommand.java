@@ -45,7 +45,7 @@ final class MailProtocolsCommand implements Callable<Integer> {
 
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
   String user;
 
   @ArgGroup(multiplicity = "1")

@@ -36,7 +36,7 @@ final class OffboardCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
   static final class Target {
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Option(names = "--from-file", paramLabel = "FILE",

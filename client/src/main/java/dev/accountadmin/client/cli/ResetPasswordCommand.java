@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 final class ResetPasswordCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
   String user;
 
   @Option(names = "--password-stdin", description = "Set the password read from standard input instead of a generated one.")

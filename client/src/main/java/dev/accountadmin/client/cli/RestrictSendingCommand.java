@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 final class RestrictSendingCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
   String user;
 
   @Option(names = "--dry-run", description = "Show what would change, change nothing.")

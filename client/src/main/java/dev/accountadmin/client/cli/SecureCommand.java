@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 final class SecureCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
   String user;
 
   @Option(names = "--lift-restriction", description = "Lift the sending restriction at the end instead of keeping it.")

@@ -72,7 +72,7 @@ final class UsersCommand {
   static final class Show implements Callable<Integer> {
     @ParentCommand UsersCommand users;
 
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Override
@@ -92,7 +92,7 @@ final class UsersCommand {
   static final class Create implements Callable<Integer> {
     @ParentCommand UsersCommand users;
 
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Option(names = "--display-name", defaultValue = "", description = "The name people see.")
@@ -122,7 +122,7 @@ final class UsersCommand {
   static final class Delete implements Callable<Integer> {
     @ParentCommand UsersCommand users;
 
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Option(names = "--dry-run", description = "Check, change nothing.")
@@ -149,7 +149,7 @@ final class UsersCommand {
   static final class Undelete implements Callable<Integer> {
     @ParentCommand UsersCommand users;
 
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Override
@@ -183,7 +183,7 @@ final class UsersCommand {
 
     @ParentCommand UsersCommand users;
 
-    @Parameters(paramLabel = "USER", description = "User principal name, e.g. alex@contoso.com.")
+    @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
     String user;
 
     @Option(names = "--add", split = ",", paramLabel = "ROLE", description = "Roles to assign: ${COMPLETION-CANDIDATES}.")
