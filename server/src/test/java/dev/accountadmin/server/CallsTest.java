@@ -100,7 +100,7 @@ final class CallsTest {
   @Test
   void signIn_withoutClientApp_isFieldViolation() {
     var failure = failure(() -> server.auth().signIn(SignInRequest.newBuilder()
-        .setUserPrincipalName(TestServer.ADMIN).setPassword("x").build()));
+        .setUserPrincipalName(TestServer.ADMIN).setPassword("No-App-Given-Passw0rd").build()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(failure.badRequest().getFieldViolations(0).getField()).isEqualTo("client_app");
   }
