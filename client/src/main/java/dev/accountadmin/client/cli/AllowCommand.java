@@ -3,8 +3,7 @@ package dev.accountadmin.client.cli;
 import dev.accountadmin.v1.AllowSignInRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code acctadmin allow USER}: allows sign-in again. */
@@ -12,16 +11,12 @@ import picocli.CommandLine.ParentCommand;
 final class AllowCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
-
-  @Option(names = "--dry-run", description = "Show what would change, change nothing.")
-  boolean dryRun;
+  @Mixin StepTarget target;
 
   @Override
   public Integer call() {
     var response = root.signedIn().call(s -> s.allowSignIn(AllowSignInRequest.newBuilder()
-        .setName("users/" + user).setValidateOnly(dryRun).setRequestId(java.util.UUID.randomUUID().toString()).build()));
-    return StepOutput.print(root, user, response.getStep(), response);
+        .setName(target.name()).setValidateOnly(target.dryRun).setRequestId(StepTarget.requestId()).build()));
+    return StepOutput.print(root, target.user, response.getStep(), response);
   }
 }

@@ -22,51 +22,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The acctadmin CLI through picocli, against a real server on a real SQLite file. */
 final class CliTest {
-  static final String PASSWORD = "Bootstrap-Admin-Pass-1";
+  static final String PASSWORD = CliServer.PASSWORD;
 
   @TempDir Path dir;
+  CliServer cli;
   AccountAdminServer server;
   Map<String, String> env;
 
-  record Run(int code, String out, String err) {}
-
   @BeforeEach
   void start() throws Exception {
-    server = AccountAdminServer.start(AccountAdminServer.Config.forDataDir(dir.resolve("data"))
-        .bootstrapPassword(PASSWORD).demo(true)
-        .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
-    env = new HashMap<>();
-    env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    env.put("ACCOUNTADMIN_SERVER", "127.0.0.1:" + server.port());
+    cli = new CliServer(dir);
+    server = cli.server;
+    env = cli.env;
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    cli.close();
   }
 
-  Run runWithInput(String stdin, String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = Acctadmin.commandLine(env, Clock.systemUTC(),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
-    // picocli reads ${env:...} defaults from the process environment; tests pass --server.
-    var withServer = new String[args.length + 2];
-    withServer[0] = "--server";
-    withServer[1] = env.get("ACCOUNTADMIN_SERVER");
-    System.arraycopy(args, 0, withServer, 2, args.length);
-    int code = commandLine.execute(withServer);
-    ((Acctadmin) commandLine.getCommand()).close();
-    return new Run(code, out.toString(), err.toString());
+  CliServer.Run runWithInput(String stdin, String... args) {
+    return cli.runWithInput(stdin, args);
   }
 
-  Run run(String... args) {
-    return runWithInput("", args);
+  CliServer.Run run(String... args) {
+    return cli.run(args);
   }
 
   void login() {
-    var login = runWithInput(PASSWORD + "\n", "login", "--user", "admin@contoso.com", "--password-stdin");
-    assertThat(login.code()).as(login.err()).isZero();
+    cli.login();
   }
 
   @Test

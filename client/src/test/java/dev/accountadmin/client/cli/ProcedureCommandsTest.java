@@ -21,44 +21,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The procedure and step commands, against a real server with the demo directory. */
 final class ProcedureCommandsTest {
-  static final String PASSWORD = "Bootstrap-Admin-Pass-1";
   @TempDir Path dir;
-  AccountAdminServer server;
-  Map<String, String> env;
-
-  record Run(int code, String out, String err) {}
+  CliServer cli;
 
   @BeforeEach
   void start() throws Exception {
-    server = AccountAdminServer.start(AccountAdminServer.Config.forDataDir(dir.resolve("data"))
-        .bootstrapPassword(PASSWORD).demo(true).out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
-    env = new HashMap<>();
-    env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    var login = runWithInput(PASSWORD + "\n", "login", "--user", "admin@contoso.com", "--password-stdin");
-    assertThat(login.code()).as(login.err()).isZero();
+    cli = new CliServer(dir);
+    cli.login();
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    cli.close();
   }
 
-  Run runWithInput(String stdin, String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = Acctadmin.commandLine(env, Clock.systemUTC(),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
-    var all = new String[args.length + 2];
-    all[0] = "--server";
-    all[1] = "127.0.0.1:" + server.port();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = commandLine.execute(all);
-    ((Acctadmin) commandLine.getCommand()).close();
-    return new Run(code, out.toString(), err.toString());
+  CliServer.Run runWithInput(String stdin, String... args) {
+    return cli.runWithInput(stdin, args);
   }
 
-  Run run(String... args) {
-    return runWithInput("", args);
+  CliServer.Run run(String... args) {
+    return cli.run(args);
   }
 
   @Test
