@@ -109,6 +109,11 @@ public final class Acctadmin {
   Messages messages() {
     if (messages == null) {
       messages = Messages.of(Locales.fromEnvironment(locale, env), ZoneId.systemDefault());
+      // Asked for a language we do not have: say so once, in English, rather than switch silently.
+      if (locale != null && !locale.isBlank() && !locale.equalsIgnoreCase("qps")
+          && Messages.of(java.util.Locale.forLanguageTag(locale.replace('_', '-')), ZoneId.systemDefault()).isFallback()) {
+        err().println(messages.render("summary.fallbackLocale", Map.of("requested", locale)));
+      }
     }
     return messages;
   }

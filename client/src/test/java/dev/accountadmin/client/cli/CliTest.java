@@ -166,6 +166,15 @@ final class CliTest {
   }
 
   @Test
+  void unsupportedLocale_saysSoAndUsesEnglish() {
+    login();
+    var german = run("--locale", "de", "users", "list", "--filter", "locked");
+    assertThat(german.code()).isZero();
+    assertThat(german.err()).contains("(de)").contains("English");
+    assertThat(german.out()).contains("User").contains("alex.wilber@contoso.com");
+  }
+
+  @Test
   void help_listsTheExitCodes() {
     var help = run("--help");
     assertThat(help.code()).isZero();
