@@ -1,11 +1,10 @@
 package dev.accountadmin.client.cli;
 
 import dev.accountadmin.v1.RestoreUserRequest;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code acctadmin restore USER}: undo an offboarding exactly, with a new temporary password. */
@@ -13,19 +12,15 @@ import picocli.CommandLine.ParentCommand;
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
-
-  @Option(names = "--dry-run", description = "Show the plan, change nothing.")
-  boolean dryRun;
+  @Mixin StepTarget target;
 
   @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
   boolean showPassword;
 
   @Override
   public Integer call() {
-    var response = root.signedIn().call(s -> s.restoreUser(RestoreUserRequest.newBuilder().setName("users/" + user)
-        .setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build()));
-    return ProcedureOutput.print(root, user, response.getResult(), response, showPassword);
+    var response = root.signedIn().call(s -> s.restoreUser(RestoreUserRequest.newBuilder().setName(target.name())
+        .setValidateOnly(target.dryRun).setRequestId(StepTarget.requestId()).build()));
+    return ProcedureOutput.print(root, target.user, response.getResult(), response, showPassword);
   }
 }

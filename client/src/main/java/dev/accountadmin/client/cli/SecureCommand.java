@@ -1,11 +1,10 @@
 package dev.accountadmin.client.cli;
 
 import dev.accountadmin.v1.SecureCompromisedUserRequest;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code acctadmin secure USER}: respond to a compromised account. */
@@ -13,14 +12,10 @@ import picocli.CommandLine.ParentCommand;
 final class SecureCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
+  @Mixin StepTarget target;
 
   @Option(names = "--lift-restriction", description = "Lift the sending restriction at the end instead of keeping it.")
   boolean lift;
-
-  @Option(names = "--dry-run", description = "Show the plan, change nothing.")
-  boolean dryRun;
 
   @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
   boolean showPassword;
@@ -28,8 +23,8 @@ final class SecureCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var response = root.signedIn().call(s -> s.secureCompromisedUser(SecureCompromisedUserRequest.newBuilder()
-        .setName("users/" + user).setLiftSendingRestriction(lift).setValidateOnly(dryRun)
-        .setRequestId(UUID.randomUUID().toString()).build()));
-    return ProcedureOutput.print(root, user, response.getResult(), response, showPassword);
+        .setName(target.name()).setLiftSendingRestriction(lift).setValidateOnly(target.dryRun)
+        .setRequestId(StepTarget.requestId()).build()));
+    return ProcedureOutput.print(root, target.user, response.getResult(), response, showPassword);
   }
 }

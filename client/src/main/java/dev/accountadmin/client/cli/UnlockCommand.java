@@ -1,11 +1,10 @@
 package dev.accountadmin.client.cli;
 
 import dev.accountadmin.v1.UnlockUserRequest;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code acctadmin unlock USER}: lift the sending restriction, clear the lockout, (reset the password,) allow sign-in. */
@@ -13,22 +12,18 @@ import picocli.CommandLine.ParentCommand;
 final class UnlockCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
+  @Mixin StepTarget target;
 
   @Option(names = "--reset-password", description = "Also reset the password to a temporary one.")
   boolean resetPassword;
-
-  @Option(names = "--dry-run", description = "Show the plan, change nothing.")
-  boolean dryRun;
 
   @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
   boolean showPassword;
 
   @Override
   public Integer call() {
-    var response = root.signedIn().call(s -> s.unlockUser(UnlockUserRequest.newBuilder().setName("users/" + user)
-        .setResetPassword(resetPassword).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build()));
-    return ProcedureOutput.print(root, user, response.getResult(), response, showPassword);
+    var response = root.signedIn().call(s -> s.unlockUser(UnlockUserRequest.newBuilder().setName(target.name())
+        .setResetPassword(resetPassword).setValidateOnly(target.dryRun).setRequestId(StepTarget.requestId()).build()));
+    return ProcedureOutput.print(root, target.user, response.getResult(), response, showPassword);
   }
 }
