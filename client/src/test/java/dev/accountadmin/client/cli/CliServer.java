@@ -39,9 +39,14 @@ final class CliServer implements AutoCloseable {
 
   /** Runs acctadmin with {@code stdin}; picocli reads ${env:} defaults from the process, so --server is passed. */
   Run runWithInput(String stdin, String... args) {
+    return runAt(Clock.systemUTC(), stdin, args);
+  }
+
+  /** Runs acctadmin with its own idea of the time (the server keeps the real one). */
+  Run runAt(Clock clock, String stdin, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
-    var commandLine = Acctadmin.commandLine(env, Clock.systemUTC(),
+    var commandLine = Acctadmin.commandLine(env, clock,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
     var all = new String[args.length + 2];
     all[0] = "--server";

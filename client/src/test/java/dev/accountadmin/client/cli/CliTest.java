@@ -166,6 +166,22 @@ final class CliTest {
   }
 
   @Test
+  void expiredAccessToken_isRefreshedFromTheStoredSession() throws Exception {
+    login();
+    var file = dir.resolve("config/acctadmin/credentials");
+    var before = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith("refresh_token=")).findFirst().orElseThrow();
+    // Two hours on, the stored access token has expired; the refresh token is still good.
+    var later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(2));
+
+    var whoami = cli.runAt(later, "", "--locale", "en", "whoami");
+
+    assertThat(whoami.code()).as(whoami.err()).isZero();
+    assertThat(whoami.out()).contains("admin@contoso.com");
+    var after = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith("refresh_token=")).findFirst().orElseThrow();
+    assertThat(after).isNotEqualTo(before);
+  }
+
+  @Test
   void unsupportedLocale_saysSoAndUsesEnglish() {
     login();
     var german = run("--locale", "de", "users", "list", "--filter", "locked");
