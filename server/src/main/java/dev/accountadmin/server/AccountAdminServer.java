@@ -160,7 +160,7 @@ public final class AccountAdminServer implements AutoCloseable {
     String jdbcUrl() {
       return databaseUrl != null && !databaseUrl.isBlank()
           ? databaseUrl
-          : "jdbc:sqlite:" + dataDir.resolve("accountadmin.db").toAbsolutePath();
+          : "jdbc:sqlite:" + dataDir.resolve("accountadmin.db").toAbsolutePath().normalize();
     }
 
     @Override
