@@ -28,8 +28,11 @@ import java.util.UUID;
  */
 final class BatchOffboard {
   static final int MAX_USERS = 100_000;
-  // Users per commit: a commit waits for the disk, a user takes a few hundred microseconds.
-  static final int CHUNK = 100;
+  // Users per commit on SQLite: a commit waits for the disk, a user takes a few hundred
+  // microseconds, and SQLite has one writer anyway. On PostgreSQL each user commits alone: a
+  // chunk would hold the audit head's lock while it waits for the next user's row, which another
+  // replica's call may hold while it waits for the audit head (a deadlock).
+  static final int SQLITE_CHUNK = 100;
 
   private record Item(int position, String name, String state, String response) {}
 
@@ -60,11 +63,12 @@ final class BatchOffboard {
         out.onNext(parse(item.response()).toBuilder().setResumed(true).build());
       }
     }
-    for (int from = 0; from < pending.size(); from += CHUNK) {
+    int chunkSize = database.engine() == Database.Engine.SQLITE ? SQLITE_CHUNK : 1;
+    for (int from = 0; from < pending.size(); from += chunkSize) {
       if (cancellable != null && cancellable.isCancelled()) {
         return;
       }
-      var chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
+      var chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
       // One commit for the chunk; each user runs in a savepoint of it, so each is still all or
       // nothing, and its result is streamed only once it is durable.
       var responses = database.inTransaction(c -> {
