@@ -236,8 +236,18 @@ public final class TestServer implements AutoCloseable {
     for (var c : extra) {
       c.shutdownNow();
     }
-    server.close();
+    closeServerOnly();
   }
+
+  /** Stops the server as SIGTERM does (calls in flight finish), leaving the client channel open. */
+  public synchronized void closeServerOnly() {
+    if (!serverClosed) {
+      serverClosed = true;
+      server.close();
+    }
+  }
+
+  private boolean serverClosed;
 
   /** The error of a call that must fail: its status, ErrorInfo and the rest of its details. */
   public record Failure(StatusRuntimeException exception, com.google.rpc.Status status) {
