@@ -77,7 +77,7 @@ public final class Guides {
           "OFFBOARD",
           new Spec(
               List.of(
-                  new StepSpec("RESET_PASSWORD", "acctadmin reset-password USER"),
+                  new StepSpec("RESET_PASSWORD", "acctadmin reset-password USER --undisclosed"),
                   new StepSpec("REVOKE_SESSIONS", "acctadmin revoke-sessions USER"),
                   new StepSpec("BLOCK_SIGN_IN", "acctadmin block USER"),
                   new StepSpec("SET_MAIL_PROTOCOLS", "acctadmin mail-protocols USER --none"),

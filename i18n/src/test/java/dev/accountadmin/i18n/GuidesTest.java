@@ -44,7 +44,7 @@ final class GuidesTest {
     assertThat(offboard.steps()).extracting(Guides.Step::kind).containsExactly(
         "RESET_PASSWORD", "REVOKE_SESSIONS", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS", "REMOVE_ADMIN_ROLES");
     assertThat(offboard.steps()).extracting(Guides.Step::command).containsExactly(
-        "acctadmin reset-password USER", "acctadmin revoke-sessions USER", "acctadmin block USER",
+        "acctadmin reset-password USER --undisclosed", "acctadmin revoke-sessions USER", "acctadmin block USER",
         "acctadmin mail-protocols USER --none", "acctadmin users roles USER --remove-all");
     assertThat(Guides.stepKinds("UNLOCK")).containsExactly(
         "LIFT_SENDING_RESTRICTION", "CLEAR_LOCKOUT", "RESET_PASSWORD", "ALLOW_SIGN_IN");

@@ -220,7 +220,7 @@ public final class AccountAdminServer implements AutoCloseable {
       var domain = new Bootstrap(database, directory, audit, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
       var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
-      var procedures = new Procedures(database, directory, users, sessions, audit, secrets, clock);
+      var procedures = new Procedures(database, directory, users, sessions, audit, clock);
       var idempotencyKey = Base64.getDecoder().decode(secretStore.getOrCreate("idempotency-key", () -> {
         var key = new byte[32];
         secrets.random().nextBytes(key);

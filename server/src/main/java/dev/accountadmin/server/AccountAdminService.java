@@ -250,7 +250,9 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void resetPassword(ResetPasswordRequest request, StreamObserver<ResetPasswordResponse> response) {
     reply(response, idempotent(request.getRequestId(), "ResetPassword", request, ResetPasswordResponse.parser(), () -> {
       var name = UserName.fromResourceName("name", request.getName());
-      var params = directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
+      var params = request.getUndisclosed() && request.getPassword().isEmpty()
+          ? directory.prepareUndisclosedPassword(request.getValidateOnly())
+          : directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
       var changed = directory.runStep(CallContext.caller(), StepKind.RESET_PASSWORD, name, params,
           requestId(request.getRequestId()), request.getValidateOnly());
       return ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();

@@ -83,7 +83,7 @@ final class GuideTest {
         .setReason("First, because it closes the door at once, even in apps that apply a block only later: "
             + "the former employee no longer knows the password.")
         .setEffect("At once. The old password stops working, and sessions started with it can no longer be renewed.")
-        .setCommand("acctadmin reset-password USER")
+        .setCommand("acctadmin reset-password USER --undisclosed")
         .build());
     // The command that runs every step has no field of its own: it is the first note.
     assertThat(guide.getNotes(0)).contains("acctadmin offboard USER", "acctadmin offboard --from-file users.csv");

@@ -218,6 +218,19 @@ final class ProceduresTest {
   }
 
   @Test
+  void resetPassword_undisclosed_showsNobodyAPasswordAndLocksTheOldOneOut() {
+    var reset = server.admin().resetPassword(dev.accountadmin.v1.ResetPasswordRequest.newBuilder().setName(NAME)
+        .setUndisclosed(true).build()).getStep();
+
+    assertThat(reset.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+    assertThat(reset.getDetails().getPasswordReset().getUndisclosed()).isTrue();
+    assertThat(reset.getDetails().getPasswordReset().getTemporaryPassword()).isEmpty();
+    assertThat(reset.getDetails().getPasswordReset().hasUserNotice()).isFalse();
+    assertThat(failure(() -> signIn(TestServer.USER_PASSWORD, ClientApp.CLIENT_APP_BROWSER)).errorInfo().getReason())
+        .isEqualTo("INVALID_CREDENTIALS");
+  }
+
+  @Test
   void temporaryPassword_noticeIsInTheUsersLanguage_notTheAdmins() {
     server.admin().createUser(dev.accountadmin.v1.CreateUserRequest.newBuilder().setUser(User.newBuilder()
         .setUserPrincipalName("ioana@contoso.com").setPreferredLanguage("ro")).build());

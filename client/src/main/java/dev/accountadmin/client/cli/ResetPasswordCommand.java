@@ -26,6 +26,9 @@ final class ResetPasswordCommand implements Callable<Integer> {
   @Option(names = "--no-change-required", description = "Do not make the user change the password at the next sign-in.")
   boolean keep;
 
+  @Option(names = "--undisclosed", description = "Set a random password that nobody is shown, as offboarding does.")
+  boolean undisclosed;
+
   @Option(names = "--dry-run", description = "Show what would change, change nothing.")
   boolean dryRun;
 
@@ -35,7 +38,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var request = ResetPasswordRequest.newBuilder().setName("users/" + user).setSkipChangeAtNextSignIn(keep)
-        .setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString());
+        .setUndisclosed(undisclosed).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString());
     if (passwordStdin) {
       var line = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
       request.setPassword(line == null ? "" : line);

@@ -213,6 +213,11 @@ public final class Directory {
     return StepParams.password(temporary, hasher.hash(temporary, secrets.random()), changeRequired, false);
   }
 
+  /** A random credential nobody is shown: cheap, as a secret nobody knows needs no slow hash. */
+  public StepParams prepareUndisclosedPassword(boolean validateOnly) {
+    return StepParams.password(null, validateOnly ? null : PasswordHasher.undisclosed(secrets.random()), false, true);
+  }
+
   /** Soft-deletes a user: sign-in stops at once; undelete works for 30 days. */
   public Changed deleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
     return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> database.inTransaction(c -> {

@@ -3,8 +3,6 @@ package dev.accountadmin.server.directory;
 import com.google.gson.Gson;
 import dev.accountadmin.server.audit.AuditLog;
 import dev.accountadmin.server.audit.AuditRecord;
-import dev.accountadmin.server.auth.PasswordHasher;
-import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.directory.ProcedureResult.Procedure;
 import dev.accountadmin.server.directory.ProcedureResult.Recommendation;
 import dev.accountadmin.server.store.Database;
@@ -54,18 +52,16 @@ public final class Procedures {
   private final SessionStore sessions;
   private final AuditLog audit;
   private final Steps steps;
-  private final Secrets secrets;
   private final Clock clock;
 
   public Procedures(Database database, Directory directory, UserStore users, SessionStore sessions,
-      AuditLog audit, Secrets secrets, Clock clock) {
+      AuditLog audit, Clock clock) {
     this.database = database;
     this.directory = directory;
     this.users = users;
     this.sessions = sessions;
     this.audit = audit;
     this.steps = new Steps(users, sessions);
-    this.secrets = secrets;
     this.clock = clock;
   }
 
@@ -103,7 +99,7 @@ public final class Procedures {
     if (chosenPassword != null && !chosenPassword.isEmpty()) {
       password = directory.preparePassword(name, chosenPassword, false, validateOnly);
     } else {
-      password = StepParams.password(null, validateOnly ? null : PasswordHasher.undisclosed(secrets.random()), false, true);
+      password = directory.prepareUndisclosedPassword(validateOnly);
     }
     return run(caller, Procedure.OFFBOARD, Action.OFFBOARD_USER, name, List.of(
         new Planned(StepKind.RESET_PASSWORD, password, true),
