@@ -101,19 +101,25 @@ final class UsersCommand {
     @Option(names = "--language", defaultValue = "", description = "The user's language: en, fr, ro, nl or sv.")
     String language;
 
+    @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
+    boolean showPassword;
+
     @Override
     public Integer call() {
       var root = users.root;
       var created = root.signedIn().call(s -> s.createUser(CreateUserRequest.newBuilder()
           .setUser(User.newBuilder().setUserPrincipalName(user).setDisplayName(displayName).setPreferredLanguage(language))
-          .build()));
+          .setRequestId(UUID.randomUUID().toString()).build()));
       if (root.output == Acctadmin.Output.json) {
-        Render.json(root.out(), created);
+        Render.json(root.out(), root.passwordVisible(showPassword) ? created : Secrets.redact(created));
         return ExitCode.OK;
       }
       var m = root.messages();
       root.out().println(m.render("cli.users.created", Acctadmin.args("user", created.getUser().getUserPrincipalName())));
-      root.out().println(m.render("cli.users.temporaryPassword", Acctadmin.args("password", created.getTemporaryPassword())));
+      // Like every generated password: on a terminal, or when asked for, and only once.
+      root.out().println(root.passwordVisible(showPassword)
+          ? root.style(m.render("cli.users.temporaryPassword", Acctadmin.args("password", created.getTemporaryPassword())), "bold,yellow")
+          : m.render("cli.password.hidden", Acctadmin.args()));
       return ExitCode.OK;
     }
   }
