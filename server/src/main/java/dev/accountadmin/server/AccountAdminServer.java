@@ -198,6 +198,12 @@ public final class AccountAdminServer implements AutoCloseable {
   }
 
   /** Opens the database, bootstraps it if new, and starts serving. */
+  /** The v1alpha reflection service, deprecated but still the only one older grpcurl releases speak. */
+  @SuppressWarnings("deprecation")
+  private static io.grpc.BindableService v1alphaReflection() {
+    return ProtoReflectionService.newInstance();
+  }
+
   public static AccountAdminServer start(Config config) throws IOException {
     quietLibraries();
     if (config.databaseUrl == null || config.databaseUrl.isBlank()) {
@@ -238,7 +244,7 @@ public final class AccountAdminServer implements AutoCloseable {
           .addService(ServerInterceptors.intercept(new MailFlowService(mail), context, errors))
           .addService(health.getHealthService())
           .addService(ProtoReflectionServiceV1.newInstance())
-          .addService(ProtoReflectionService.newInstance())
+          .addService(v1alphaReflection())
           .build()
           .start();
       health.setStatus("", ServingStatus.SERVING);

@@ -143,8 +143,7 @@ final class ReplicasTest {
         pool.shutdownNow();
       }
 
-      System.out.println("ReplicasTest mix: " + new TreeMap<>(seen.counts));
-      assertThat(seen.unexpected).as("answers no serial order gives").isEmpty();
+      assertThat(seen.unexpected).as("answers no serial order gives, in the mix " + new TreeMap<>(seen.counts)).isEmpty();
       var audit = auditSince(url, startSequence);
       for (var user : ALL) {
         var model = Model.of(before.get(user));
@@ -489,7 +488,7 @@ final class ReplicasTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
       try {
         second.close();
       } finally {

@@ -231,8 +231,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  public void close() {
+    try {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (var c : extra) {
       c.shutdownNow();
     }
