@@ -154,10 +154,15 @@ public final class AccountAdminClient implements AutoCloseable {
   @Override
   public void close() {
     if (ownsChannel) {
-      channel.shutdownNow();
+      // Calls still running get a few seconds to finish; then they are cancelled.
+      channel.shutdown();
       try {
-        channel.awaitTermination(5, TimeUnit.SECONDS);
+        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+          channel.shutdownNow();
+          channel.awaitTermination(5, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
+        channel.shutdownNow();
         Thread.currentThread().interrupt();
       }
     }

@@ -67,7 +67,8 @@ public final class Acctadmin {
   final Clock clock;
   final InputStream in;
   private Messages messages;
-  private AccountAdminClient client;
+  // The one client that owns the channel; withToken/withLanguage copies share it and never close it.
+  private AccountAdminClient connection;
 
   Acctadmin(Map<String, String> env, Clock clock, InputStream in) {
     this.env = env;
@@ -83,6 +84,16 @@ public final class Acctadmin {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     LocalizedHelp.install(commandLine, env, () -> root.locale);
+    // The channel is closed when the command returns or throws, before its error is reported, so
+    // no run leaves a channel behind, whoever called execute().
+    var strategy = commandLine.getExecutionStrategy();
+    commandLine.setExecutionStrategy(parsed -> {
+      try {
+        return strategy.execute(parsed);
+      } finally {
+        root.close();
+      }
+    });
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
       if (e instanceof AccountAdminException failure) {
         return root.report(failure);
@@ -128,10 +139,10 @@ public final class Acctadmin {
 
   /** A connection to --server, not signed in. */
   AccountAdminClient client() {
-    if (client == null) {
-      client = AccountAdminClient.connect(server, null).withLanguage(messages().locale());
+    if (connection == null) {
+      connection = AccountAdminClient.connect(server, null);
     }
-    return client;
+    return connection.withLanguage(messages().locale());
   }
 
   /** A connection signed in with the stored session, refreshed first when its token expired. */
@@ -192,9 +203,11 @@ public final class Acctadmin {
     return ExitCode.of(e);
   }
 
+  /** Shuts the channel down and waits for it; safe to call again, and a later command connects anew. */
   void close() {
-    if (client != null) {
-      client.close();
+    if (connection != null) {
+      connection.close();
+      connection = null;
     }
   }
 
