@@ -3,6 +3,7 @@ package dev.accountadmin.client;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AuthGrpc;
 import io.grpc.CallCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -110,6 +112,33 @@ public final class AccountAdminClient implements AutoCloseable {
 
   public AccountAdminClient withDeadline(Duration value) {
     return new AccountAdminClient(channel, false, target, token, language, value);
+  }
+
+  /**
+   * Whether a connection to the server can be made within {@code timeout}. No call is sent, so it
+   * tells an address with no server behind it from a server that refuses the caller.
+   */
+  public boolean reachable(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var state = channel.getState(true);
+    try {
+      while (state != ConnectivityState.READY) {
+        if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.SHUTDOWN) {
+          return false;
+        }
+        var changed = new CountDownLatch(1);
+        channel.notifyWhenStateChanged(state, changed::countDown);
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+          return false;
+        }
+        state = channel.getState(false);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public String target() {
