@@ -58,6 +58,10 @@ record UsageProblem(String reason, String key, Map<String, Object> args, String 
           Map.of("names", new Messages.Alternatives(exclusiveGiven(e.getCommandLine(), rawArgs))), command));
     } else if (e.getArgSpec() != null && e.getValue() != null) {
       problems.add(invalidValue(e.getArgSpec(), e.getValue()));
+    } else if (needsSubcommand(e.getCommandLine())) {
+      var commands = new ArrayList<String>(e.getCommandLine().getSubcommands().keySet());
+      problems.add(new UsageProblem("MISSING_COMMAND", "cli.usage.missingCommand",
+          Map.of("command", command, "commands", new Messages.Alternatives(commands)), command));
     }
     if (problems.isEmpty()) {
       problems.add(new UsageProblem("INVALID_COMMAND_LINE", "cli.usage.invalid", Map.of("command", command), command));
@@ -102,6 +106,12 @@ record UsageProblem(String reason, String key, Map<String, Object> args, String 
       return new UsageProblem("INVALID_NUMBER", "cli.usage.invalidNumber", args, name);
     }
     return new UsageProblem("INVALID_VALUE", "cli.usage.invalidValue", args, name);
+  }
+
+  // A group of commands such as `audit` does nothing by itself: picocli wants one of its subcommands.
+  private static boolean needsSubcommand(CommandLine commandLine) {
+    var command = commandLine.getCommand();
+    return !commandLine.getSubcommands().isEmpty() && !(command instanceof Runnable) && !(command instanceof java.util.concurrent.Callable);
   }
 
   /** An option by its longest name, a positional parameter by its label ({@code USER}). */

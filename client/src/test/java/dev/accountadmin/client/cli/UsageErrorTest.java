@@ -78,6 +78,14 @@ final class UsageErrorTest {
   }
 
   @Test
+  void commandGroupAlone_namesItsCommands() {
+    var run = run("--locale", "en", "audit");
+
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).startsWith("acctadmin audit needs a command: list or verify.\n");
+  }
+
+  @Test
   void can_unknownAction_listsTheActionsInFrench() {
     var run = run("--locale", "fr", "can", "fly", "alex@contoso.com");
 
