@@ -234,7 +234,7 @@ public final class Acctadmin {
     }
     err().println(m.render("cli.error", Map.of("message", m.renderError(e.reason(), e.metadata()))));
     for (var violation : e.violations()) {
-      err().println(m.render("cli.violation", Map.of("field", violation.field(), "message", violation.localizedMessage())));
+      err().println(m.render("cli.violation", Map.of("message", violation.localizedMessage())));
     }
     if (e.retryAfter() != null) {
       err().println(m.render("cli.retryAfter", Map.of("wait", e.retryAfter())));
