@@ -3,6 +3,7 @@ package dev.accountadmin.client;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AuthGrpc;
 import io.grpc.CallCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -112,6 +114,33 @@ public final class AccountAdminClient implements AutoCloseable {
     return new AccountAdminClient(channel, false, target, token, language, value);
   }
 
+  /**
+   * Whether a connection to the server can be made within {@code timeout}. No call is sent, so it
+   * tells an address with no server behind it from a server that refuses the caller.
+   */
+  public boolean reachable(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var state = channel.getState(true);
+    try {
+      while (state != ConnectivityState.READY) {
+        if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.SHUTDOWN) {
+          return false;
+        }
+        var changed = new CountDownLatch(1);
+        channel.notifyWhenStateChanged(state, changed::countDown);
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+          return false;
+        }
+        state = channel.getState(false);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   public String target() {
     return target;
   }
@@ -154,10 +183,15 @@ public final class AccountAdminClient implements AutoCloseable {
   @Override
   public void close() {
     if (ownsChannel) {
-      channel.shutdownNow();
+      // Calls still running get a few seconds to finish; then they are cancelled.
+      channel.shutdown();
       try {
-        channel.awaitTermination(5, TimeUnit.SECONDS);
+        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+          channel.shutdownNow();
+          channel.awaitTermination(5, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
+        channel.shutdownNow();
         Thread.currentThread().interrupt();
       }
     }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
         "4:permission denied",
         "5:not found",
         "6:server unreachable",
-        "7:any other error"})
+        "7:any other error",
+        "8:not possible in the user's current state (e.g. nothing to restore)"})
 public final class Acctadmin {
 
   /** How results are printed. */
@@ -67,7 +70,8 @@ public final class Acctadmin {
   final Clock clock;
   final InputStream in;
   private Messages messages;
-  private AccountAdminClient client;
+  // The one client that owns the channel; withToken/withLanguage copies share it and never close it.
+  private AccountAdminClient connection;
 
   Acctadmin(Map<String, String> env, Clock clock, InputStream in) {
     this.env = env;
@@ -83,6 +87,16 @@ public final class Acctadmin {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     LocalizedHelp.install(commandLine, env, () -> root.locale);
+    // The channel is closed when the command returns or throws, before its error is reported, so
+    // no run leaves a channel behind, whoever called execute().
+    var strategy = commandLine.getExecutionStrategy();
+    commandLine.setExecutionStrategy(parsed -> {
+      try {
+        return strategy.execute(parsed);
+      } finally {
+        root.close();
+      }
+    });
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
       if (e instanceof AccountAdminException failure) {
         return root.report(failure);
@@ -128,17 +142,36 @@ public final class Acctadmin {
 
   /** A connection to --server, not signed in. */
   AccountAdminClient client() {
-    if (client == null) {
-      client = AccountAdminClient.connect(server, null).withLanguage(messages().locale());
+    if (connection == null) {
+      try {
+        connection = AccountAdminClient.connect(server, null);
+      } catch (IllegalArgumentException e) {
+        // No port, a port that is no number, or out of range: the admin mistyped --server.
+        throw new UsageError(spec.commandLine(), "--server", "INVALID_SERVER", "cli.usage.invalidServer",
+            Map.of("value", server, "example", "127.0.0.1:50051"));
+      }
+      // A name that does not resolve is an unreachable server; left to the channel, it would also
+      // print gRPC's own warning, with a stack trace, before our message.
+      if (!resolves(server.substring(0, server.lastIndexOf(':')))) {
+        throw unreachable();
+      }
     }
-    return client;
+    return connection.withLanguage(messages().locale());
   }
 
   /** A connection signed in with the stored session, refreshed first when its token expired. */
   AccountAdminClient signedIn() {
     try {
       var file = Credentials.file(env);
-      var stored = Credentials.load(file).filter(c -> c.server().equals(server)).orElseThrow(this::notSignedIn);
+      var stored = Credentials.load(file).filter(c -> c.server().equals(server)).orElse(null);
+      if (stored == null) {
+        // No session for this server, perhaps because --server is mistyped: a server that does not
+        // answer is what to report then, not "run acctadmin login" (which could not work either).
+        if (!client().reachable(Duration.ofSeconds(5))) {
+          throw unreachable();
+        }
+        throw notSignedIn();
+      }
       var credentials = stored;
       if (!clock.instant().plus(Duration.ofSeconds(30)).isBefore(stored.accessExpiresAt())) {
         var refreshed = client().auth(s -> s.refreshToken(
@@ -152,6 +185,20 @@ public final class Acctadmin {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean resolves(String host) {
+    try {
+      InetAddress.getByName(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  AccountAdminException unreachable() {
+    return new AccountAdminException(io.grpc.Status.Code.UNAVAILABLE, AccountAdminException.SERVER_UNAVAILABLE,
+        Map.of("server", server), java.util.List.of(), null, null);
   }
 
   private AccountAdminException notSignedIn() {
@@ -178,12 +225,16 @@ public final class Acctadmin {
     return asked || (output == Output.text && System.console() != null);
   }
 
-  /** Prints a failure in the reader's language and returns its exit code. */
+  /** Prints a failure in the reader's language (in JSON with --output json) and returns its exit code. */
   int report(AccountAdminException e) {
     var m = messages();
+    if (output == Output.json) {
+      ErrorJson.print(out(), ErrorJson.of(e, m));
+      return ExitCode.of(e);
+    }
     err().println(m.render("cli.error", Map.of("message", m.renderError(e.reason(), e.metadata()))));
     for (var violation : e.violations()) {
-      err().println(m.render("cli.violation", Map.of("field", violation.field(), "message", violation.localizedMessage())));
+      err().println(m.render("cli.violation", Map.of("message", violation.localizedMessage())));
     }
     if (e.retryAfter() != null) {
       err().println(m.render("cli.retryAfter", Map.of("wait", e.retryAfter())));
@@ -192,9 +243,11 @@ public final class Acctadmin {
     return ExitCode.of(e);
   }
 
+  /** Shuts the channel down and waits for it; safe to call again, and a later command connects anew. */
   void close() {
-    if (client != null) {
-      client.close();
+    if (connection != null) {
+      connection.close();
+      connection = null;
     }
   }
 

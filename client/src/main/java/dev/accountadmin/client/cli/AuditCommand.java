@@ -1,14 +1,19 @@
 package dev.accountadmin.client.cli;
 
 import com.google.protobuf.Timestamp;
+import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AuditEvent;
 import dev.accountadmin.v1.ListAuditEventsRequest;
 import dev.accountadmin.v1.ListAuditEventsResponse;
 import dev.accountadmin.v1.VerifyAuditLogRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,8 +34,9 @@ final class AuditCommand {
     @Option(names = "--target", description = "Only events on this user.")
     String target;
 
-    @Option(names = "--action", description = "Only this action, e.g. OFFBOARD_USER.")
-    String action;
+    @Option(names = "--action", description = "Only this action, e.g. OFFBOARD_USER.",
+        converter = ActionConverter.class, completionCandidates = ActionNames.class)
+    Action action;
 
     @Option(names = "--since", description = "Only events at or after this time (ISO-8601, e.g. 2026-11-23T08:00:00Z).")
     Instant since;
@@ -52,7 +58,7 @@ final class AuditCommand {
         request.setTarget(target);
       }
       if (action != null) {
-        request.setAction(dev.accountadmin.v1.Action.valueOf("ACTION_" + action.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        request.setAction(action);
       }
       if (since != null) {
         request.setStartTime(Timestamp.newBuilder().setSeconds(since.getEpochSecond()).setNanos(since.getNano()));
@@ -87,6 +93,30 @@ final class AuditCommand {
       }
       root.out().println(m.render("cli.audit.count", Map.of("count", shown.size())));
       return ExitCode.OK;
+    }
+  }
+
+  /** The actions an event can record, as typed: OFFBOARD_USER, offboard-user. */
+  static final class ActionNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Action.values())
+          .filter(a -> a != Action.ACTION_UNSPECIFIED && a != Action.UNRECOGNIZED)
+          .map(a -> a.name().substring("ACTION_".length())).iterator();
+    }
+  }
+
+  // Checked while parsing, so a misspelt action is a usage error (exit 2), not a crash.
+  static final class ActionConverter implements CommandLine.ITypeConverter<Action> {
+    @Override
+    public Action convert(String value) {
+      var name = value.toUpperCase(Locale.ROOT).replace('-', '_');
+      for (var known : new ActionNames()) {
+        if (known.equals(name)) {
+          return Action.valueOf("ACTION_" + name);
+        }
+      }
+      throw new CommandLine.TypeConversionException(value);
     }
   }
 

@@ -41,7 +41,12 @@ final class CanCommand implements Callable<Integer> {
   static final class VerbConverter implements picocli.CommandLine.ITypeConverter<Verb> {
     @Override
     public Verb convert(String value) {
-      return Verb.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+      try {
+        return Verb.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        // Reported with the list of actions, in the reader's language, by the usage error handler.
+        throw new picocli.CommandLine.TypeConversionException(value);
+      }
     }
   }
 

@@ -13,8 +13,10 @@ final class ExitCode {
   static final int PERMISSION_DENIED = 4;
   static final int NOT_FOUND = 5;
   static final int SERVER_UNREACHABLE = 6;
-  /** Any other error the server reported (a precondition, a conflict, an internal error). */
+  /** Any other error the server reported (a conflict, an internal error), or a tampered audit log. */
   static final int ERROR = 7;
+  /** The user is not in a state that allows the action: nothing to restore, not deleted, deleted. */
+  static final int PRECONDITION = 8;
 
   private ExitCode() {}
 
@@ -32,6 +34,7 @@ final class ExitCode {
       case NOT_FOUND -> NOT_FOUND;
       case INVALID_ARGUMENT -> USAGE;
       case UNAVAILABLE -> SERVER_UNREACHABLE;
+      case FAILED_PRECONDITION -> PRECONDITION;
       default -> ERROR;
     };
   }

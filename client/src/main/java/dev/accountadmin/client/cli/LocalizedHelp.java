@@ -38,8 +38,9 @@ final class LocalizedHelp {
       return delegate.execute(parsed);
     });
     commandLine.setParameterExceptionHandler((e, args) -> {
-      use(commandLine, Locales.fromEnvironment(localeArgument(args), env));
-      return usageError(e, Messages.of(Locales.fromEnvironment(localeArgument(args), env), ZoneId.systemDefault()));
+      var locale = Locales.fromEnvironment(argument(args, "--locale"), env);
+      use(commandLine, locale);
+      return usageError(e, args, Messages.of(locale, ZoneId.systemDefault()));
     });
   }
 
@@ -63,35 +64,46 @@ final class LocalizedHelp {
   }
 
   /**
-   * The {@code --locale} value among raw arguments ({@code --locale X} or {@code --locale=X}), for
-   * when parsing failed before setting it; null when absent. Stops at {@code --}, after which
+   * The value of option {@code name} among raw arguments ({@code --locale X} or {@code --locale=X}),
+   * for when parsing failed before setting it; null when absent. Stops at {@code --}, after which
    * everything is a positional parameter.
    */
-  static String localeArgument(String[] args) {
+  static String argument(String[] args, String name) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--")) {
         return null;
       }
-      if (args[i].equals("--locale") && i + 1 < args.length) {
+      if (args[i].equals(name) && i + 1 < args.length) {
         return args[i + 1];
       }
-      if (args[i].startsWith("--locale=")) {
-        return args[i].substring("--locale=".length());
+      if (args[i].startsWith(name + "=")) {
+        return args[i].substring(name.length() + 1);
       }
     }
     return null;
   }
 
-  // Picocli's message (in English: picocli has no bundle for its errors) and its spelling
-  // suggestions, then, instead of the whole usage help, where to find it, in the reader's language.
-  private static int usageError(CommandLine.ParameterException e, Messages messages) {
+  // Each problem as a whole sentence from the bundles (picocli's own messages are English only),
+  // spelling suggestions, then where to find the help. In --output json, the same as a
+  // google.rpc.Status on standard output, like every other error.
+  private static int usageError(CommandLine.ParameterException e, String[] args, Messages messages) {
     CommandLine failed = e.getCommandLine();
+    var problems = UsageProblem.of(e, args);
+    if ("json".equalsIgnoreCase(argument(args, "--output"))) {
+      ErrorJson.print(failed.getOut(), ErrorJson.of(problems, messages));
+      return ExitCode.USAGE;
+    }
     var err = failed.getErr();
-    err.println(failed.getColorScheme().errorText(e.getMessage()));
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    for (var problem : problems) {
+      err.println(failed.getColorScheme().errorText(problem.render(messages)));
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      err.println(messages.render("cli.usage.suggestions",
+          Map.of("suggestions", new Messages.Alternatives(unmatched.getSuggestions()))));
+    }
     err.println(messages.render("cli.usageHint", Map.of("command", failed.getCommandSpec().qualifiedName() + " --help")));
     err.flush();
-    var mapper = failed.getExitCodeExceptionMapper();
-    return mapper != null ? mapper.getExitCode(e) : failed.getCommandSpec().exitCodeOnInvalidInput();
+    // Every refused command line, whatever picocli made of it, is a usage error.
+    return ExitCode.USAGE;
   }
 }

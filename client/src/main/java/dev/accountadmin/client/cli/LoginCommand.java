@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code acctadmin login}: signs in through the admin API and stores the session (0600). */
 @Command(name = "login", description = "Sign in and keep the session for later commands.")
 final class LoginCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Option(names = "--user", required = true, description = "Your user principal name, e.g. admin@contoso.com.")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--user", description = "Your user principal name, e.g. admin@contoso.com.")
   String user;
 
   @Option(names = "--password-stdin", description = "Read the password from standard input instead of prompting.")
@@ -25,6 +29,14 @@ final class LoginCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var m = root.messages();
+    if (user == null || user.isBlank()) {
+      // Asked for on a terminal, like the password; a script must say who signs in.
+      var typed = System.console() == null ? null : System.console().readLine("%s", m.render("cli.login.userPrompt", Acctadmin.args()));
+      if (typed == null || typed.isBlank()) {
+        throw new UsageError(spec.commandLine(), "--user", "MISSING_ARGUMENT", "cli.usage.missing", Acctadmin.args("kind", "option", "name", "--user"));
+      }
+      user = typed.strip();
+    }
     String password;
     if (passwordStdin) {
       var reader = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8));

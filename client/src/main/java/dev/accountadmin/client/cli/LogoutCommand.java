@@ -13,12 +13,17 @@ final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var file = Credentials.file(root.env);
+    if (Credentials.load(file).isEmpty()) {
+      root.out().println(root.messages().render("cli.logout.notSignedIn", Acctadmin.args("server", root.server)));
+      return ExitCode.OK;
+    }
     try {
       root.signedIn().auth(s -> s.signOut(SignOutRequest.getDefaultInstance()));
     } catch (AccountAdminException e) {
       // Signed out already, or the session expired: forgetting it locally is all that is left.
     }
-    Credentials.delete(Credentials.file(root.env));
+    Credentials.delete(file);
     root.out().println(root.messages().render("cli.logout.done", Acctadmin.args()));
     return ExitCode.OK;
   }

@@ -5,12 +5,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code acctadmin reset-password USER}: a generated temporary password, or one read from stdin. */
 @Command(name = "reset-password", description = "Reset a user's password to a temporary one, to be changed at the next sign-in.")
@@ -35,8 +38,15 @@ final class ResetPasswordCommand implements Callable<Integer> {
   @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
   boolean showPassword;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    // Decided before anything changes: a generated password that would not be printed is one that
+    // nobody knows, so the reset is refused unless the admin said that is what they want.
+    if (!passwordStdin && !undisclosed && !dryRun && !root.passwordVisible(showPassword)) {
+      throw new UsageError(spec.commandLine(), "--show-password", "PASSWORD_NOT_SHOWN", "cli.resetPassword.notShown", Map.of("user", user));
+    }
     var request = ResetPasswordRequest.newBuilder().setName("users/" + user).setSkipChangeAtNextSignIn(keep)
         .setUndisclosed(undisclosed).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString());
     if (passwordStdin) {

@@ -44,15 +44,20 @@ final class CliServer implements AutoCloseable {
 
   /** Runs acctadmin with its own idea of the time (the server keeps the real one). */
   Run runAt(Clock clock, String stdin, String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = Acctadmin.commandLine(env, clock,
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
     var all = new String[args.length + 2];
     all[0] = "--server";
     all[1] = "127.0.0.1:" + port;
     System.arraycopy(args, 0, all, 2, args.length);
-    int code = commandLine.execute(all);
+    return runExactly(clock, stdin, all);
+  }
+
+  /** Runs acctadmin with exactly {@code args}, no --server added: for a test of a wrong one. */
+  Run runExactly(Clock clock, String stdin, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var commandLine = Acctadmin.commandLine(env, clock,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true));
+    int code = commandLine.execute(args);
     ((Acctadmin) commandLine.getCommand()).close();
     return new Run(code, out.toString(), err.toString());
   }

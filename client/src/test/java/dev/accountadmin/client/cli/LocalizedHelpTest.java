@@ -226,11 +226,11 @@ final class LocalizedHelpTest {
   }
 
   @Test
-  void usageError_unknownOption_keepsPicocliMessageAndHintsInTheChosenLanguage() {
+  void usageError_unknownOption_saysSoAndHintsInTheChosenLanguage() {
     var error = run("--locale", "ro", "users", "list", "--no-such-option");
 
     assertThat(error.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(error.err()).isEqualTo("Unknown option: '--no-such-option'\n"
+    assertThat(error.err()).isEqualTo("acctadmin users list nu are opțiunea --no-such-option.\n"
         + "Rulați acctadmin users list --help pentru ajutor.\n");
   }
 
@@ -247,15 +247,15 @@ final class LocalizedHelpTest {
     var error = run("--locale", "fr", "unlock");
 
     assertThat(error.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(error.err()).startsWith("Missing required parameter")
+    assertThat(error.err()).startsWith("Le paramètre USER est obligatoire.\n")
         .endsWith("Exécutez acctadmin unlock --help pour obtenir de l’aide.\n");
   }
 
   @Test
-  void localeArgument_bothFormsAndNothingAfterDoubleDash() {
-    assertThat(LocalizedHelp.localeArgument(new String[] {"users", "--locale", "fr"})).isEqualTo("fr");
-    assertThat(LocalizedHelp.localeArgument(new String[] {"--locale=ro", "users"})).isEqualTo("ro");
-    assertThat(LocalizedHelp.localeArgument(new String[] {"guide", "--", "--locale", "fr"})).isNull();
-    assertThat(LocalizedHelp.localeArgument(new String[] {"--locale"})).isNull();
+  void argument_bothFormsAndNothingAfterDoubleDash() {
+    assertThat(LocalizedHelp.argument(new String[] {"users", "--locale", "fr"}, "--locale")).isEqualTo("fr");
+    assertThat(LocalizedHelp.argument(new String[] {"--locale=ro", "users"}, "--locale")).isEqualTo("ro");
+    assertThat(LocalizedHelp.argument(new String[] {"guide", "--", "--locale", "fr"}, "--locale")).isNull();
+    assertThat(LocalizedHelp.argument(new String[] {"--locale"}, "--locale")).isNull();
   }
 }
