@@ -12,12 +12,15 @@ import dev.accountadmin.v1.ListUsersResponse;
 import dev.accountadmin.v1.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code acctadmin users list|show|create}. */
 @Command(name = "users", description = "List, show and create users.",
@@ -104,9 +107,16 @@ final class UsersCommand {
     @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
     boolean showPassword;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
       var root = users.root;
+      // As reset-password: decided before anything changes, so no user is created whose password nobody knows.
+      if (!root.passwordVisible(showPassword)) {
+        throw new UsageError(spec.commandLine(), "--show-password", "PASSWORD_NOT_SHOWN", "cli.users.create.passwordNotShown",
+            Map.of("user", user));
+      }
       var created = root.signedIn().call(s -> s.createUser(CreateUserRequest.newBuilder()
           .setUser(User.newBuilder().setUserPrincipalName(user).setDisplayName(displayName).setPreferredLanguage(language))
           .setRequestId(UUID.randomUUID().toString()).build()));

@@ -143,11 +143,21 @@ final class CliTest {
   @Test
   void usersCreate_printsTheTemporaryPasswordOnce() {
     login();
-    var create = run("--locale", "en", "users", "create", "pat@contoso.com", "--display-name", "Pat");
+    var create = run("--locale", "en", "users", "create", "pat@contoso.com", "--display-name", "Pat", "--show-password");
     assertThat(create.code()).as(create.err()).isZero();
-    assertThat(create.out()).contains("pat@contoso.com");
+    assertThat(create.out()).contains("pat@contoso.com").containsPattern("\\S{16}");
     var show = run("--locale", "en", "users", "show", "pat@contoso.com");
     assertThat(show.out()).contains("Pat");
+  }
+
+  @Test
+  void usersCreate_intoAPipe_refusesBeforeCreating() {
+    login();
+    var create = run("--locale", "fr", "users", "create", "pat@contoso.com", "--display-name", "Pat");
+    assertThat(create.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(create.err()).contains("pat@contoso.com n’a pas été créé").contains("--show-password");
+    var show = run("--locale", "en", "users", "show", "pat@contoso.com");
+    assertThat(show.code()).as("nothing was created").isEqualTo(ExitCode.NOT_FOUND);
   }
 
   @Test

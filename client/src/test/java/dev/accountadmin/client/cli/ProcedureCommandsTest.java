@@ -65,10 +65,14 @@ final class ProcedureCommandsTest {
   }
 
   @Test
-  void unlock_withReset_hidesThePasswordUnlessAsked() {
-    var hidden = run("--locale", "en", "unlock", "diego.siciliani@contoso.com", "--reset-password");
-    var shown = run("--locale", "en", "reset-password", "diego.siciliani@contoso.com", "--show-password");
-    assertThat(hidden.out()).contains("--show-password").doesNotContain("Temporary password (shown once)");
+  void unlock_withReset_intoAPipe_refusesBeforeActing_unlessThePasswordIsShown() {
+    var refused = run("--locale", "sv", "unlock", "diego.siciliani@contoso.com", "--reset-password");
+    assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err()).contains("Kontot diego.siciliani@contoso.com låstes inte upp").contains("--show-password");
+    assertThat(refused.out()).isEmpty();
+    var plan = run("--locale", "en", "unlock", "diego.siciliani@contoso.com", "--reset-password", "--dry-run");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    var shown = run("--locale", "en", "unlock", "diego.siciliani@contoso.com", "--reset-password", "--show-password");
     assertThat(shown.out()).containsPattern("Temporary password \\(shown once\\): \\S{16}");
   }
 
