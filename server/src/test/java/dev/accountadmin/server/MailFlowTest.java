@@ -10,8 +10,10 @@ import dev.accountadmin.v1.GetUserRequest;
 import dev.accountadmin.v1.LiftSendingRestrictionRequest;
 import dev.accountadmin.v1.ListRestrictedSendersRequest;
 import dev.accountadmin.v1.MailFlowGrpc;
+import dev.accountadmin.v1.MailProtocol;
 import dev.accountadmin.v1.RestrictSendingRequest;
 import dev.accountadmin.v1.SendingRestrictionReason;
+import dev.accountadmin.v1.SetMailProtocolsRequest;
 import dev.accountadmin.v1.SignInRequest;
 import dev.accountadmin.v1.SubmitMessageRequest;
 import io.grpc.Metadata;
@@ -51,8 +53,12 @@ final class MailFlowTest {
   }
 
   MailFlowGrpc.MailFlowBlockingStub sender() {
+    return sender(ClientApp.CLIENT_APP_OUTLOOK_DESKTOP);
+  }
+
+  MailFlowGrpc.MailFlowBlockingStub sender(ClientApp app) {
     var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(USER)
-        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_OUTLOOK_DESKTOP).build()).getAccessToken();
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(app).build()).getAccessToken();
     var headers = new Metadata();
     headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
     return MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
@@ -70,6 +76,43 @@ final class MailFlowTest {
     var accepted = mail.submitMessage(message(2, 3));
     assertThat(accepted.getExternalRecipientCount()).isEqualTo(2);
     assertThat(accepted.getInternalRecipientCount()).isEqualTo(3);
+  }
+
+  @Test
+  void submit_fromAppsThatDoNotSendMail_isRefused() {
+    for (var app : java.util.List.of(ClientApp.CLIENT_APP_BROWSER, ClientApp.CLIENT_APP_ADMIN_API,
+        ClientApp.CLIENT_APP_POP3, ClientApp.CLIENT_APP_IMAP)) {
+      var refused = failure(() -> sender(app).submitMessage(message(1, 0)));
+      assertThat(refused.code()).as(app.name()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(refused.errorInfo().getReason()).isEqualTo("MAIL_CLIENT_REQUIRED");
+      assertThat(refused.errorInfo().getMetadataMap()).containsEntry("user", USER)
+          .containsEntry("clientApp", app.name().substring("CLIENT_APP_".length()));
+    }
+  }
+
+  @Test
+  void everyProtocolOff_noTokenCanSubmit_evenABrowserOne() {
+    var browser = sender(ClientApp.CLIENT_APP_BROWSER);
+    server.admin().setMailProtocols(SetMailProtocolsRequest.newBuilder().setName("users/" + USER).build());
+
+    assertThat(failure(() -> mail.submitMessage(message(1, 0))).errorInfo().getReason()).isEqualTo("PROTOCOL_DISABLED");
+    assertThat(failure(() -> browser.submitMessage(message(1, 0))).errorInfo().getReason()).isEqualTo("MAIL_CLIENT_REQUIRED");
+    assertThat(failure(() -> sender(ClientApp.CLIENT_APP_SMTP_AUTH)).errorInfo().getReason()).isEqualTo("PROTOCOL_DISABLED");
+  }
+
+  @Test
+  void smtpAuth_submitsWhileOn_andIsRefusedOnceTurnedOff() {
+    var smtp = sender(ClientApp.CLIENT_APP_SMTP_AUTH);
+    assertThat(smtp.submitMessage(message(1, 1)).getMessageId()).isNotEmpty();
+
+    server.admin().setMailProtocols(SetMailProtocolsRequest.newBuilder().setName("users/" + USER)
+        .addEnabledProtocols(MailProtocol.MAIL_PROTOCOL_MAPI).build());
+
+    var refused = failure(() -> smtp.submitMessage(message(1, 0)));
+    assertThat(refused.code()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(refused.errorInfo().getReason()).isEqualTo("PROTOCOL_DISABLED");
+    assertThat(refused.errorInfo().getMetadataMap()).containsEntry("clientApp", "SMTP_AUTH");
+    assertThat(mail.submitMessage(message(1, 0)).getMessageId()).isNotEmpty();
   }
 
   @Test

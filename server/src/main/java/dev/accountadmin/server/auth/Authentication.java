@@ -320,11 +320,6 @@ public final class Authentication {
         result.claims().sessionId(), clientAddress);
   }
 
-  /** The client app of a verified token (for calls that only mail apps may make). */
-  public ClientApp clientAppOf(String token) {
-    return tokens.verify(token).map(AccessTokens.Claims::clientApp).orElse(ClientApp.ADMIN_API);
-  }
-
   /** Exchanges a refresh token; a spent one revokes its session (it was stolen or replayed). */
   public Tokens refresh(String refreshToken, String clientAddress) {
     if (refreshToken == null || refreshToken.isEmpty()) {

@@ -50,7 +50,15 @@ public final class MailFlow {
     this.domain = domain.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Submits a message from {@code sender}, who must have signed in through a mail app that sends
+   * mail; a browser or admin-API session, or a POP3 or IMAP one (those only read), may not send.
+   */
   public Accepted submit(Caller sender, java.util.List<String> recipients) {
+    if (!sender.clientApp().submitsMail()) {
+      throw DirectoryException.of(Reason.MAIL_CLIENT_REQUIRED, "user", sender.name().value(),
+          "clientApp", sender.clientApp().name());
+    }
     if (recipients.isEmpty()) {
       throw DirectoryException.invalid(FieldViolation.required("recipients"));
     }
@@ -74,6 +82,13 @@ public final class MailFlow {
       // Locked, so that submissions on any replica count against the limits one after another.
       var user = users.findByIdForUpdate(c, sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
       var now = clock.instant();
+      // Checked again on the locked row: an offboarding that turned the protocol off while this
+      // call was on its way wins.
+      var protocol = sender.clientApp().protocol().orElseThrow();
+      if (!user.enabledProtocols().contains(protocol)) {
+        throw DirectoryException.of(Reason.PROTOCOL_DISABLED, "user", user.name().value(),
+            "clientApp", sender.clientApp().name());
+      }
       if (user.restriction() != null && !user.restrictedAt(now)) {
         // A restriction that ran out (next UTC day) goes away when the sender next sends.
         user = users.update(c, user.withRestriction(null, user.restrictionLiftCount()), now);
