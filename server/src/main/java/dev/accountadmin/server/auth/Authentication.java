@@ -41,6 +41,9 @@ import javax.crypto.spec.SecretKeySpec;
  * with each lockout in a row and resets on success. The password is checked outside the write
  * transaction (Argon2id takes tens of milliseconds) and the outcome is then applied to a fresh
  * read of the user under its version check, so concurrent attempts on any replica all count.
+ *
+ * <p>Before any of that, {@link SignInThrottle} refuses an attempt from a client address with too
+ * many failed ones (password spraying); every unknown user and wrong password counts there.
  */
 public final class Authentication {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Authentication.class.getName());
