@@ -6,6 +6,7 @@ import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
+import dev.accountadmin.server.auth.SignInThrottle;
 import dev.accountadmin.server.directory.Directory;
 import dev.accountadmin.server.directory.Procedures;
 import dev.accountadmin.server.mail.MailFlow;
@@ -97,6 +98,7 @@ public final class AccountAdminServer implements AutoCloseable {
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
     AuthPolicy authPolicy = AuthPolicy.DEFAULT;
     OutboundPolicy outboundPolicy = OutboundPolicy.DEFAULT;
+    SignInThrottle.Policy throttlePolicy = SignInThrottle.Policy.DEFAULT;
     PasswordHasher hasher = PasswordHasher.OWASP;
     Clock clock = Clock.systemUTC();
     PrintStream out = System.out;
@@ -149,6 +151,11 @@ public final class AccountAdminServer implements AutoCloseable {
 
     public Config outboundPolicy(OutboundPolicy value) {
       this.outboundPolicy = value;
+      return this;
+    }
+
+    public Config throttlePolicy(SignInThrottle.Policy value) {
+      this.throttlePolicy = value;
       return this;
     }
 
@@ -221,7 +228,7 @@ public final class AccountAdminServer implements AutoCloseable {
       var sessions = new SessionStore();
       var audit = new AuditLog(database, clock);
       var authentication = new Authentication(database, users, sessions, audit, config.hasher, secrets,
-          tokens, config.authPolicy, clock, fingerprintKey);
+          tokens, config.authPolicy, clock, fingerprintKey, new SignInThrottle(database, config.throttlePolicy, clock));
       var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, config.authPolicy, clock);
       var domain = new Bootstrap(database, directory, audit, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);

@@ -92,7 +92,7 @@ final class PlansTest {
         StepOutcome.STEP_OUTCOME_PLANNED, StepOutcome.STEP_OUTCOME_PLANNED, StepOutcome.STEP_OUTCOME_PLANNED,
         StepOutcome.STEP_OUTCOME_ALREADY_DONE);
     assertThat(plan.getSteps(1).getDetails().getSessionsRevoked().getRevokedSessionCount()).isEqualTo(1);
-    assertThat(plan.getSteps(3).getDetails().getMailProtocols().getBeforeCount()).isEqualTo(6);
+    assertThat(plan.getSteps(3).getDetails().getMailProtocols().getBeforeCount()).isEqualTo(7);
     assertThat(plan.hasResidualAccess()).isTrue();
     assertThat(snapshot()).isEqualTo(before);
     assertThat(server.queryLong("SELECT COUNT(*) FROM audit_events")).isEqualTo(auditBefore + 1);

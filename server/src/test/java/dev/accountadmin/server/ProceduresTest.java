@@ -193,6 +193,25 @@ final class ProceduresTest {
   }
 
   @Test
+  void offboard_turnsOffSmtpAuth_andRestoreTurnsItBackOn() {
+    var smtp = mail(signIn(TestServer.USER_PASSWORD, ClientApp.CLIENT_APP_SMTP_AUTH).getAccessToken());
+    var admin = server.admin();
+
+    var offboarded = admin.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
+
+    var protocols = offboarded.getSteps(3).getDetails().getMailProtocols();
+    assertThat(protocols.getBeforeList()).contains(MailProtocol.MAIL_PROTOCOL_SMTP_AUTH).hasSize(7);
+    assertThat(protocols.getAfterList()).isEmpty();
+    assertThat(failure(() -> smtp.submitMessage(SubmitMessageRequest.newBuilder()
+        .addRecipients("someone@fabrikam.example").build())).code()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(failure(() -> signIn(TestServer.USER_PASSWORD, ClientApp.CLIENT_APP_SMTP_AUTH)).code())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+
+    var restored = admin.restoreUser(RestoreUserRequest.newBuilder().setName(NAME).build()).getUser();
+    assertThat(restored.getMailbox().getEnabledProtocolsList()).contains(MailProtocol.MAIL_PROTOCOL_SMTP_AUTH).hasSize(7);
+  }
+
+  @Test
   void restore_ofAUserNeverOffboarded_isFailedPrecondition() {
     var failure = failure(() -> server.admin().restoreUser(RestoreUserRequest.newBuilder().setName(NAME).build()));
     assertThat(failure.code()).isEqualTo(Status.Code.FAILED_PRECONDITION);

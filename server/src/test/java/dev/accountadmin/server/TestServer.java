@@ -82,6 +82,19 @@ public final class TestServer implements AutoCloseable {
   /** A server on {@code databaseUrl}, which may be new or already used by another server. */
   public TestServer(String databaseUrl, Path dataDir, boolean demo,
       dev.accountadmin.server.mail.OutboundPolicy outbound, TestClock clock) throws Exception {
+    this(databaseUrl, dataDir, demo, outbound, clock, dev.accountadmin.server.auth.SignInThrottle.Policy.DEFAULT);
+  }
+
+  /** A server with its own sign-in throttle limits. */
+  public TestServer(Database.Engine engine, Path dataDir, dev.accountadmin.server.auth.SignInThrottle.Policy throttle)
+      throws Exception {
+    this(newDatabase(engine, dataDir), dataDir, false, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT,
+        new TestClock(START), throttle);
+  }
+
+  private TestServer(String databaseUrl, Path dataDir, boolean demo,
+      dev.accountadmin.server.mail.OutboundPolicy outbound, TestClock clock,
+      dev.accountadmin.server.auth.SignInThrottle.Policy throttle) throws Exception {
     LogCapture.install();
     LogCapture.secret(ADMIN_PASSWORD);
     LogCapture.secret(USER_PASSWORD);
@@ -94,6 +107,7 @@ public final class TestServer implements AutoCloseable {
         .demo(demo)
         .clock(clock)
         .outboundPolicy(outbound)
+        .throttlePolicy(throttle)
         .out(new PrintStream(output, true, StandardCharsets.UTF_8));
     server = AccountAdminServer.start(config);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -123,6 +137,25 @@ public final class TestServer implements AutoCloseable {
   /** An Auth stub; every password sent and token received through it is remembered as a secret. */
   public AuthGrpc.AuthBlockingStub auth() {
     return AuthGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).withInterceptors(SECRETS);
+  }
+
+  /**
+   * An Auth stub whose connection comes from another loopback address ({@code 127.0.0.2}, …), so
+   * that the server sees a different client address.
+   */
+  public AuthGrpc.AuthBlockingStub authFrom(String localAddress) {
+    var from = new java.net.InetSocketAddress(localAddress, 0);
+    var other = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+        .localSocketPicker(new NettyChannelBuilder.LocalSocketPicker() {
+          @Override
+          public java.net.SocketAddress createSocketAddress(java.net.SocketAddress remote, io.grpc.Attributes attributes) {
+            return from;
+          }
+        }).build();
+    synchronized (extra) {
+      extra.add(other);
+    }
+    return AuthGrpc.newBlockingStub(other).withDeadlineAfter(30, TimeUnit.SECONDS).withInterceptors(SECRETS);
   }
 
   // Remembers the secrets of every Auth call, so the log scan knows what must never be logged.

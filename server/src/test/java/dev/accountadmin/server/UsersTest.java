@@ -55,7 +55,7 @@ final class UsersTest {
     assertThat(user.getDisplayName()).isEqualTo("Pat Smith");
     assertThat(user.getPreferredLanguage()).isEqualTo("ro");
     assertThat(user.getPasswordChangeRequired()).isTrue();
-    assertThat(user.getMailbox().getEnabledProtocolsList()).hasSize(6).doesNotContain(MailProtocol.MAIL_PROTOCOL_UNSPECIFIED);
+    assertThat(user.getMailbox().getEnabledProtocolsList()).hasSize(7).doesNotContain(MailProtocol.MAIL_PROTOCOL_UNSPECIFIED);
     assertThat(response.getTemporaryPassword()).hasSize(16);
     var fetched = server.admin().getUser(GetUserRequest.newBuilder().setName("users/pat.smith@CONTOSO.com").build()).getUser();
     assertThat(fetched.getUserPrincipalName()).isEqualTo("Pat.Smith@contoso.com");

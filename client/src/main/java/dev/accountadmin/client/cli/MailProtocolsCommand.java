@@ -22,7 +22,8 @@ final class MailProtocolsCommand implements Callable<Integer> {
     mapi(MailProtocol.MAIL_PROTOCOL_MAPI),
     ews(MailProtocol.MAIL_PROTOCOL_EWS),
     pop3(MailProtocol.MAIL_PROTOCOL_POP3),
-    imap(MailProtocol.MAIL_PROTOCOL_IMAP);
+    imap(MailProtocol.MAIL_PROTOCOL_IMAP),
+    smtp(MailProtocol.MAIL_PROTOCOL_SMTP_AUTH);
 
     final MailProtocol proto;
 

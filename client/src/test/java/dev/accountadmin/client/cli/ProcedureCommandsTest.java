@@ -127,6 +127,16 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void mailProtocols_smtpAuth_isAProtocolOfItsOwn() {
+    var onlySmtp = run("--locale", "sv", "mail-protocols", "nestor.andersson@contoso.com", "--enable", "smtp");
+    var all = run("--locale", "en", "mail-protocols", "nestor.andersson@contoso.com", "--all");
+
+    assertThat(onlySmtp.code()).as(onlySmtp.err()).isZero();
+    assertThat(onlySmtp.out()).contains("Autentiserad SMTP (SMTP AUTH)");
+    assertThat(all.out()).contains("Authenticated SMTP (SMTP AUTH)").doesNotContain("SMTP_AUTH");
+  }
+
+  @Test
   void singleSteps_andTheirJson() {
     assertThat(run("--locale", "en", "restrict-sending", "nestor.andersson@contoso.com").out()).contains("[done]");
     var senders = run("--locale", "en", "restricted-senders");

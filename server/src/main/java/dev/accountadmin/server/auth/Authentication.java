@@ -41,6 +41,9 @@ import javax.crypto.spec.SecretKeySpec;
  * with each lockout in a row and resets on success. The password is checked outside the write
  * transaction (Argon2id takes tens of milliseconds) and the outcome is then applied to a fresh
  * read of the user under its version check, so concurrent attempts on any replica all count.
+ *
+ * <p>Before any of that, {@link SignInThrottle} refuses an attempt from a client address with too
+ * many failed ones (password spraying); every unknown user and wrong password counts there.
  */
 public final class Authentication {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Authentication.class.getName());
@@ -68,13 +71,14 @@ public final class Authentication {
   private final AuthPolicy policy;
   private final Clock clock;
   private final byte[] fingerprintKey;
+  private final SignInThrottle throttle;
   // Verified against when the user does not exist, so that both answers take as long. Made in
   // the background: a cold Argon2id run would add half a second to the server's start.
   private final java.util.concurrent.CompletableFuture<String> decoyHash;
 
   public Authentication(Database database, UserStore users, SessionStore sessions, AuditLog audit,
       PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
-      byte[] fingerprintKey) {
+      byte[] fingerprintKey, SignInThrottle throttle) {
     this.database = database;
     this.users = users;
     this.sessions = sessions;
@@ -85,6 +89,7 @@ public final class Authentication {
     this.policy = policy;
     this.clock = clock;
     this.fingerprintKey = fingerprintKey.clone();
+    this.throttle = throttle;
     this.decoyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> hasher.hash(secrets.token(), secrets.random()));
   }
 
@@ -98,6 +103,7 @@ public final class Authentication {
     if (password == null || password.isEmpty()) {
       throw DirectoryException.invalid(FieldViolation.required("password"));
     }
+    throttle(name, clientAddress, Action.SIGN_IN);
     var found = database.read(c -> {
       var user = users.find(c, name);
       return user.isEmpty() || user.get().deleted()
@@ -106,6 +112,7 @@ public final class Authentication {
     });
     if (found.isEmpty()) {
       hasher.verify(password, decoyHash.join());
+      throttle.failed(clientAddress);
       audit.append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.INVALID_CREDENTIALS.name())));
       throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
@@ -118,8 +125,10 @@ public final class Authentication {
     // A credential nobody knows (offboarding) has no hash: nothing matches it.
     boolean correct = found.get().hash() != null && hasher.verify(password, found.get().hash());
     if (!correct) {
+      throttle.failed(clientAddress);
       throw recordFailure(name, password, clientAddress);
     }
+    throttle.succeeded(clientAddress);
     // Refusals are decided inside the transaction but audited after it, in one of their own:
     // the sign-in transaction rolls back, and SQLite has one writer at a time.
     var attempt = database.inTransaction(c -> {
@@ -157,6 +166,19 @@ public final class Authentication {
       throw attempt.refusal();
     }
     return attempt.tokens();
+  }
+
+  /**
+   * Refuses, and audits, an attempt from a throttled address: first of all, before the user is
+   * looked up, so that the answer is the same whether the user exists or not.
+   */
+  private void throttle(UserName name, String clientAddress, Action action) {
+    var refusal = throttle.refusal(clientAddress);
+    if (refusal != null) {
+      audit.append(AuditRecord.of(name.value(), clientAddress, action, name.value(), "", AuditRecord.Outcome.FAILURE,
+          Map.of("reason", refusal.reason().name(), "throttleScope", refusal.metadata().get("throttleScope"))));
+      throw refusal;
+    }
   }
 
   private record Attempt(Tokens tokens, DirectoryException refusal) {
@@ -320,11 +342,6 @@ public final class Authentication {
         result.claims().sessionId(), clientAddress);
   }
 
-  /** The client app of a verified token (for calls that only mail apps may make). */
-  public ClientApp clientAppOf(String token) {
-    return tokens.verify(token).map(AccessTokens.Claims::clientApp).orElse(ClientApp.ADMIN_API);
-  }
-
   /** Exchanges a refresh token; a spent one revokes its session (it was stolen or replayed). */
   public Tokens refresh(String refreshToken, String clientAddress) {
     if (refreshToken == null || refreshToken.isEmpty()) {
@@ -384,11 +401,13 @@ public final class Authentication {
     if (current == null || current.isEmpty()) {
       throw DirectoryException.invalid(FieldViolation.required("current_password"));
     }
+    throttle(name, clientAddress, Action.CHANGE_PASSWORD);
     var found = database.read(c -> users.find(c, name)
         .filter(u -> !u.deleted())
         .map(u -> new Found(u, uncheckedHash(c, u))));
     if (found.isEmpty()) {
       hasher.verify(current, decoyHash.join());
+      throttle.failed(clientAddress);
       throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
     }
     var user = found.get().user();
@@ -397,8 +416,10 @@ public final class Authentication {
       throw locked(user, now, clientAddress, false);
     }
     if (found.get().hash() == null || !hasher.verify(current, found.get().hash())) {
+      throttle.failed(clientAddress);
       throw recordFailure(name, current, clientAddress);
     }
+    throttle.succeeded(clientAddress);
     PasswordPolicy.check("new_password", next, name, policy);
     if (next.equals(current)) {
       throw DirectoryException.invalid(FieldViolation.of("new_password", "SAME_AS_CURRENT", ""));

@@ -7,5 +7,7 @@ public enum MailProtocol {
   MAPI,
   EWS,
   POP3,
-  IMAP
+  IMAP,
+  /** Authenticated SMTP submission: how POP3 and IMAP apps, printers and scripts send mail. */
+  SMTP_AUTH
 }

@@ -1,5 +1,6 @@
 package dev.accountadmin.server.directory;
 
+import dev.accountadmin.server.store.MailSubmissionStore;
 import dev.accountadmin.server.store.SessionStore;
 import dev.accountadmin.server.store.UserStore;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.Set;
 final class Steps {
   private final UserStore users;
   private final SessionStore sessions;
+  private final MailSubmissionStore submissions = new MailSubmissionStore();
 
   Steps(UserStore users, SessionStore sessions) {
     this.users = users;
@@ -63,6 +65,8 @@ final class Steps {
   Applied apply(Connection c, StepKind kind, User u, StepParams p, Instant now) throws SQLException {
     return switch (kind) {
       case LIFT_SENDING_RESTRICTION -> {
+        // A fresh allowance: what was sent before the lift must not restrict the user again.
+        submissions.forgive(c, u.id(), now);
         int lifts = u.restrictionLiftCount() + 1;
         yield new Applied(u.withRestriction(null, lifts), new StepDetails.Restriction(u.restriction().reason(), lifts));
       }

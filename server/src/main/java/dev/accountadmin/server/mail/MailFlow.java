@@ -8,34 +8,41 @@ import dev.accountadmin.server.directory.DirectoryException;
 import dev.accountadmin.server.directory.FieldViolation;
 import dev.accountadmin.server.directory.Reason;
 import dev.accountadmin.server.directory.SendingRestriction;
+import dev.accountadmin.server.directory.User;
 import dev.accountadmin.server.directory.UserName;
 import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.MailSubmissionStore;
 import dev.accountadmin.server.store.UserStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Message submission, where outbound limits and sending restrictions are enforced. A submission
  * that would cross a limit is refused and restricts its sender (outbound spam); every later one
- * is refused until the restriction is lifted or, by policy, the next UTC day. Receiving mail is
- * not affected by any of this.
+ * is refused until the restriction is lifted or, by policy, the next UTC day. Either way the
+ * sender then starts from a fresh allowance. Receiving mail is not affected by any of this.
  */
 public final class MailFlow {
   static final int MAX_RECIPIENTS = 1000;
 
-  /** An accepted message. */
+  /** An accepted message, with its distinct recipients counted. */
   public record Accepted(String messageId, int internal, int external) {}
+
+  /** The limits, by the names the error metadata ({@code limitWindow}) and the audit use. */
+  enum Window { EXTERNAL_PER_HOUR, INTERNAL_PER_HOUR, PER_DAY }
 
   private final Database database;
   private final UserStore users;
+  private final MailSubmissionStore submissions = new MailSubmissionStore();
   private final AuditLog audit;
   private final OutboundPolicy policy;
   private final Clock clock;
@@ -50,17 +57,30 @@ public final class MailFlow {
     this.domain = domain.toLowerCase(Locale.ROOT);
   }
 
-  public Accepted submit(Caller sender, java.util.List<String> recipients) {
+  /**
+   * Submits a message from {@code sender}, who must have signed in through a mail app that sends
+   * mail; a browser or admin-API session, or a POP3 or IMAP one (those only read), may not send.
+   * Each recipient counts once however often, and in whatever case, it is listed.
+   */
+  public Accepted submit(Caller sender, List<String> recipients) {
+    if (!sender.clientApp().submitsMail()) {
+      throw DirectoryException.of(Reason.MAIL_CLIENT_REQUIRED, "user", sender.name().value(),
+          "clientApp", sender.clientApp().name());
+    }
     if (recipients.isEmpty()) {
       throw DirectoryException.invalid(FieldViolation.required("recipients"));
     }
     if (recipients.size() > MAX_RECIPIENTS) {
       throw DirectoryException.invalid(FieldViolation.outOfRange("recipients", recipients.size(), 1, MAX_RECIPIENTS));
     }
+    var distinct = new HashSet<String>();
     int internal = 0;
     int external = 0;
     for (int i = 0; i < recipients.size(); i++) {
       var address = UserName.parse("recipients[" + i + "]", recipients.get(i));
+      if (!distinct.add(address.key())) {
+        continue;
+      }
       if (address.domain().equals(domain)) {
         internal++;
       } else {
@@ -74,56 +94,46 @@ public final class MailFlow {
       // Locked, so that submissions on any replica count against the limits one after another.
       var user = users.findByIdForUpdate(c, sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
       var now = clock.instant();
+      // Checked again on the locked row: an offboarding that turned the protocol off while this
+      // call was on its way wins.
+      var protocol = sender.clientApp().protocol().orElseThrow();
+      if (!user.enabledProtocols().contains(protocol)) {
+        throw DirectoryException.of(Reason.PROTOCOL_DISABLED, "user", user.name().value(),
+            "clientApp", sender.clientApp().name());
+      }
       if (user.restriction() != null && !user.restrictedAt(now)) {
-        // A restriction that ran out (next UTC day) goes away when the sender next sends.
+        // A restriction that ran out (next UTC day) goes away when the sender next sends, and
+        // like a lift it leaves a fresh allowance: the hour before midnight must not count again.
         user = users.update(c, user.withRestriction(null, user.restrictionLiftCount()), now);
+        submissions.forgive(c, user.id(), now);
       }
       if (user.restrictedAt(now)) {
-        return DirectoryException.of(Reason.SENDING_RESTRICTED, "user", user.name().value(),
-            "restrictionReason", user.restriction().reason().name());
+        return restricted(user, now);
       }
-      prune(c, user.id(), now);
-      var hour = sums(c, user.id(), now.minus(Duration.ofHours(1)));
-      var day = sums(c, user.id(), now.truncatedTo(ChronoUnit.DAYS));
-      String limit = null;
+      submissions.prune(c, user.id(), now);
+      var hour = submissions.since(c, user.id(), now.minus(Duration.ofHours(1)));
+      var day = submissions.since(c, user.id(), now.truncatedTo(ChronoUnit.DAYS));
+      Window window = null;
       long count = 0;
-      if (hour[1] + out > policy.externalPerHour()) {
-        limit = "externalPerHour";
-        count = hour[1] + out;
-      } else if (hour[0] + in > policy.internalPerHour()) {
-        limit = "internalPerHour";
-        count = hour[0] + in;
-      } else if (day[0] + day[1] + in + out > policy.perDay()) {
-        limit = "perDay";
-        count = day[0] + day[1] + in + out;
+      int max = 0;
+      if (hour.external() + out > policy.externalPerHour()) {
+        window = Window.EXTERNAL_PER_HOUR;
+        count = hour.external() + out;
+        max = policy.externalPerHour();
+      } else if (hour.internal() + in > policy.internalPerHour()) {
+        window = Window.INTERNAL_PER_HOUR;
+        count = hour.internal() + in;
+        max = policy.internalPerHour();
+      } else if (day.total() + in + out > policy.perDay()) {
+        window = Window.PER_DAY;
+        count = day.total() + in + out;
+        max = policy.perDay();
       }
-      if (limit != null) {
-        var expires = policy.action() == OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY
-            ? now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-            : null;
-        users.update(c, user.withRestriction(
-            new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, expires), user.restrictionLiftCount()), now);
-        int max = switch (limit) {
-          case "externalPerHour" -> policy.externalPerHour();
-          case "internalPerHour" -> policy.internalPerHour();
-          default -> policy.perDay();
-        };
-        audit.append(c, AuditRecord.of("system", sender.clientAddress(), Action.RESTRICT_SENDING, user.name().value(), "",
-            AuditRecord.Outcome.SUCCESS, Map.of("restrictionReason", "OUTBOUND_SPAM", "limit", limit,
-                "limitValue", Integer.toString(max), "recipientCount", Long.toString(count))));
-        return DirectoryException.of(Reason.OUTBOUND_LIMIT_EXCEEDED, "user", user.name().value(),
-            "limit", Integer.toString(max), "recipientCount", Long.toString(count));
+      if (window != null) {
+        return restrict(c, sender, user, now, window, max, count);
       }
       var id = UUID.randomUUID().toString();
-      try (var statement = c.prepareStatement("INSERT INTO mail_submissions (id, user_id, time, internal_count,"
-          + " external_count) VALUES (?, ?, ?, ?, ?)")) {
-        statement.setString(1, id);
-        statement.setString(2, user.id());
-        statement.setLong(3, now.toEpochMilli());
-        statement.setInt(4, in);
-        statement.setInt(5, out);
-        statement.executeUpdate();
-      }
+      submissions.insert(c, id, user.id(), now, in, out);
       return new Accepted(id, in, out);
     });
     if (outcome instanceof DirectoryException refusal) {
@@ -132,24 +142,48 @@ public final class MailFlow {
     return (Accepted) outcome;
   }
 
-  private static void prune(Connection c, String userId, Instant now) throws SQLException {
-    try (var statement = c.prepareStatement("DELETE FROM mail_submissions WHERE user_id = ? AND time < ?")) {
-      statement.setString(1, userId);
-      statement.setLong(2, now.minus(Duration.ofDays(1)).toEpochMilli());
-      statement.executeUpdate();
-    }
+  private static DirectoryException restricted(User user, Instant now) {
+    var metadata = Map.of("user", user.name().value(), "restrictionReason", user.restriction().reason().name());
+    var expires = user.restriction().expiresAt();
+    // Waiting helps only when the restriction ends by itself; otherwise an admin must lift it.
+    return expires == null
+        ? DirectoryException.of(Reason.SENDING_RESTRICTED, metadata)
+        : DirectoryException.retryable(Reason.SENDING_RESTRICTED, Duration.between(now, expires), metadata);
   }
 
-  /** {internal, external} recipients since {@code from}. */
-  private static long[] sums(Connection c, String userId, Instant from) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT COALESCE(SUM(internal_count), 0), COALESCE(SUM(external_count), 0)"
-        + " FROM mail_submissions WHERE user_id = ? AND time > ?")) {
-      statement.setString(1, userId);
-      statement.setLong(2, from.toEpochMilli());
-      try (var rows = statement.executeQuery()) {
-        rows.next();
-        return new long[] {rows.getLong(1), rows.getLong(2)};
-      }
+  /**
+   * Restricts the sender who would cross {@code window}'s limit, audits it as the submission that
+   * did it (by the sender, refused), and returns the error that names the limit and, when the
+   * restriction ends by itself, when.
+   */
+  private DirectoryException restrict(java.sql.Connection c, Caller sender, User user, Instant now,
+      Window window, int max, long count) throws java.sql.SQLException {
+    var expires = policy.action() == OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY
+        ? now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+        : null;
+    users.update(c, user.withRestriction(
+        new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, expires), user.restrictionLiftCount()), now);
+    var metadata = new TreeMap<String, String>();
+    metadata.put("user", user.name().value());
+    metadata.put("limitWindow", window.name());
+    metadata.put("limit", Integer.toString(max));
+    metadata.put("recipientCount", Long.toString(count));
+    metadata.put("restrictionEnd", expires == null ? "LIFTED" : "NEXT_DAY");
+    Duration wait = null;
+    if (expires != null) {
+      wait = Duration.between(now, expires);
+      metadata.put("restrictedUntilTime", expires.toString());
+      metadata.put("retryAfterSeconds", Long.toString((wait.toMillis() + 999) / 1000));
     }
+    var details = new TreeMap<String, String>(metadata);
+    details.remove("user");
+    details.remove("retryAfterSeconds");
+    details.put("reason", Reason.OUTBOUND_LIMIT_EXCEEDED.name());
+    details.put("restrictionReason", SendingRestriction.Reason.OUTBOUND_SPAM.name());
+    audit.append(c, AuditRecord.of(sender.name().value(), sender.clientAddress(), Action.SUBMIT_MESSAGE,
+        user.name().value(), "", AuditRecord.Outcome.FAILURE, details));
+    return wait == null
+        ? DirectoryException.of(Reason.OUTBOUND_LIMIT_EXCEEDED, metadata)
+        : DirectoryException.retryable(Reason.OUTBOUND_LIMIT_EXCEEDED, wait, metadata);
   }
 }
