@@ -187,6 +187,33 @@ final class BundleLint {
         });
   }
 
+  /**
+   * Arguments whose value names a kind of thing the sentence is about (an action, a procedure):
+   * each value needs its own wording, in some languages its own article, elision or agreement, so
+   * the value may only pick a whole sentence, as the key of a {@code select}. Dropped into a
+   * carrier sentence as a translated label it gives "de la annulation", "pentru offboardingul".
+   */
+  static final Set<String> LABEL_ARGUMENTS = Set.of("action", "procedure");
+
+  /**
+   * No label argument ({@link #LABEL_ARGUMENTS}) is placed inside a sentence: each is a select
+   * whose branches are whole sentences. A layout without words of its own ("{n}. {m}") is exempt.
+   */
+  List<String> wholeSentences() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          if (!hasWords(pattern)) {
+            return;
+          }
+          for (Argument arg : arguments(pattern)) {
+            if (LABEL_ARGUMENTS.contains(arg.name()) && arg.type() != MessagePattern.ArgType.SELECT) {
+              problems.add(locale + " " + key + ": label {" + arg.name()
+                  + "} inside a sentence; select a whole sentence for each value instead");
+            }
+          }
+        });
+  }
+
   /** True when a pattern has words of its own outside its arguments (a layout like "{n}. {m}" has none). */
   static boolean hasWords(String pattern) {
     var outside = new StringBuilder();
@@ -369,6 +396,7 @@ final class BundleLint {
     problems.addAll(translated());
     problems.addAll(samplesRender());
     problems.addAll(glossary());
+    problems.addAll(wholeSentences());
     return problems;
   }
 

@@ -171,6 +171,32 @@ final class BundleLintFaultTest {
         .containsExactly("nl guide.OFFBOARD.step.2.title: refresh token must be /vernieuwingstoken/");
   }
 
+  @Test
+  void wholeSentences_labelInACarrierSentenceIsReported() {
+    // The old French message: "… toutes les étapes de la annulation de la procédure de départ …".
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("error.STEPS_DENIED",
+        "Vous ne pouvez pas exécuter toutes les étapes de la {procedure} pour {user}."
+            + " Étapes refusées\u00A0: {deniedSteps}. Il faut l’un de ces rôles\u00A0: {requiredRoles}."));
+
+    assertThat(lint.wholeSentences()).containsExactly(
+        "fr error.STEPS_DENIED: label {procedure} inside a sentence; select a whole sentence for each value instead");
+  }
+
+  @Test
+  void wholeSentences_labelAsASelectOfWholeSentencesPasses() {
+    BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.can.yes",
+        "{action, select, DELETE_USER {Yes: you may delete {user}.} other {Yes: you may do this for {user}.}}"));
+
+    assertThat(lint.wholeSentences()).isEmpty();
+  }
+
+  @Test
+  void wholeSentences_labelInALayoutWithoutWordsPasses() {
+    BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.step.line", "{number}. [{action}] {message}"));
+
+    assertThat(lint.wholeSentences()).isEmpty();
+  }
+
   private static BundleLint withFault(Locale locale, Consumer<Map<String, String>> fault) {
     Map<Locale, Map<String, String>> bundles = new LinkedHashMap<>();
     BundleLintTest.shippedBundles().forEach((l, b) -> bundles.put(l, new TreeMap<>(b)));
