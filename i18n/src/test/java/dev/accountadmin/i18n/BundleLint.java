@@ -313,7 +313,14 @@ final class BundleLint {
       Term.of("sign out", "\\bsign(s|ed|ing)?[- ](\\S+ )?out\\b",
           "déconne(ct|x)", "deconect", "afmeld|afgemeld|meld\\b.{0,40}\\baf\\b", "logga\\w* ut|utlogg"),
       Term.of("locked out", "locked out|lockout",
-          "verrouill", "blocat|blocare|blocarea|debloca", "vergrendel", "utelåst|utelåsning"),
+          "verrouill", "blocat|blocare|blocarea|blocării|debloca", "vergrendel", "utelåst|utelåsning"),
+      // One verb for clearing a lockout, in messages and help alike, never the words of "unlock the
+      // account": after clear-lockout alone, sign-in may still be blocked.
+      Term.of("clear the lockout", "\\bclear(s|ed|ing)? (a user's |the )?(sign-in )?lockout|lockout cleared",
+          "lev\\w* le verrouillage|verrouillage\\b.{0,40}\\blevé",
+          "ridic\\w* blocar\\w* temporar|blocare\\w* temporar\\w*\\b.{0,40}\\bridicat",
+          "vergrendeling\\b.{0,40}\\b(opheffen|opgeheven|op te heffen)|\\bhef\\b.{0,40}\\bvergrendeling\\b.{0,40}\\bop\\b",
+          "häv\\w* utelåsningen|utelåsning\\w*\\b.{0,40}\\bhäv"),
       Term.of("access token", "access tokens?",
           "jetons? d’accès", "token\\w* de acces", "toegangstoken", "åtkomsttoken"),
       Term.of("refresh token", "refresh tokens?",
@@ -353,7 +360,17 @@ final class BundleLint {
       WrongTerm.of("nl", "gehackt", "the term is « gecompromitteerd »"),
       WrongTerm.of("nl", "een uur na", "is « an hour after », not « within an hour »"),
       WrongTerm.of("sv", "låser ut sig", "« users lock themselves out »: the user is « utelåst »"),
-      WrongTerm.of("sv", "om det är komprometterat", "mistranslates « as a precaution »"));
+      WrongTerm.of("sv", "om det är komprometterat", "mistranslates « as a precaution »"),
+      // One word per concept, help included (the help texts had drifted from the messages).
+      WrongTerm.of("fr", "effacer le verrouillage", "clear the lockout is « lever le verrouillage »"),
+      WrongTerm.of("fr", "\\bmontrer\\b", "show is « afficher », as everywhere else"),
+      WrongTerm.of("ro", "elimin\\w* blocarea", "clear the lockout is « ridicați blocarea temporară »"),
+      WrongTerm.of("ro", "restricția de trimitere", "lift the sending restriction is « deblocați trimiterea »"),
+      WrongTerm.of("ro", "\\barată\\b", "show is « afișează », as everywhere else"),
+      WrongTerm.of("nl", "vergrendeling\\b.{0,40}\\bwissen", "clear the lockout is « de vergrendeling opheffen »"),
+      WrongTerm.of("nl", "blokkering van verzenden", "the sending restriction is the « verzendblokkering »"),
+      WrongTerm.of("sv", "ta bort\\b.{0,40}\\butelåsning", "clear the lockout is « häva utelåsningen »"),
+      WrongTerm.of("sv", "utskick", "sending is « sändning », as in the messages"));
 
   // Command-line options are code, the same in every language: "--reset-password" is no reset.
   private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*");

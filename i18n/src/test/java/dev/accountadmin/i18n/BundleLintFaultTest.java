@@ -150,7 +150,7 @@ final class BundleLintFaultTest {
     BundleLint lint = withFault(RO, ro -> ro.put("cli.state.locked", "închis până la {lockedUntilTime, time, short}"));
 
     assertThat(lint.glossary())
-        .containsExactly("ro cli.state.locked: locked out must be /blocat|blocare|blocarea|debloca/");
+        .containsExactly("ro cli.state.locked: locked out must be /blocat|blocare|blocarea|blocării|debloca/");
   }
 
   @Test
@@ -195,6 +195,37 @@ final class BundleLintFaultTest {
     BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.step.line", "{number}. [{action}] {message}"));
 
     assertThat(lint.wholeSentences()).isEmpty();
+  }
+
+  @Test
+  void glossary_romanianClearLockoutInTheWordsOfUnlockIsReported() {
+    // The old message: after clear-lockout alone it said the account was unlocked.
+    BundleLint lint = withFault(RO, ro -> ro.put("step.CLEAR_LOCKOUT.PLANNED", "Contul {user} ar fi deblocat."));
+
+    assertThat(lint.glossary())
+        .containsExactly("ro step.CLEAR_LOCKOUT.PLANNED: clear the lockout must be"
+            + " /ridic\\w* blocar\\w* temporar|blocare\\w* temporar\\w*\\b.{0,40}\\bridicat/");
+  }
+
+  @Test
+  void glossary_helpWithAnotherVerbThanTheMessagesIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("help.acctadmin.clear-lockout.usage.description",
+        "Effacer le verrouillage de connexion d’un utilisateur."));
+
+    assertThat(lint.glossary()).containsExactly(
+        "fr help.acctadmin.clear-lockout.usage.description: clear the lockout must be"
+            + " /lev\\w* le verrouillage|verrouillage\\b.{0,40}\\blevé/",
+        "fr help.acctadmin.clear-lockout.usage.description: wrong term /effacer le verrouillage/:"
+            + " clear the lockout is « lever le verrouillage »");
+  }
+
+  @Test
+  void glossary_swedishUtskickForSendingIsReported() {
+    BundleLint lint = withFault(SV, sv -> sv.put("help.acctadmin.lift-restriction.usage.description",
+        "Häv en användares blockering av e-postutskick."));
+
+    assertThat(lint.glossary()).containsExactly(
+        "sv help.acctadmin.lift-restriction.usage.description: wrong term /utskick/: sending is « sändning », as in the messages");
   }
 
   private static BundleLint withFault(Locale locale, Consumer<Map<String, String>> fault) {

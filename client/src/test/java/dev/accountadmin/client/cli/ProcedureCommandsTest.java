@@ -123,6 +123,18 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void clearLockout_inRomanian_saysTheLockoutIsLiftedNotThatTheAccountIsUnlocked() {
+    var cleared = run("--locale", "ro", "clear-lockout", "alex.wilber@contoso.com");
+    var again = run("--locale", "ro", "clear-lockout", "alex.wilber@contoso.com");
+
+    assertThat(cleared.code()).as(cleared.err()).isZero();
+    // Sign-in may still be blocked after this step alone: it must not read as "the account is unlocked".
+    assertThat(cleared.out()).contains("Blocarea temporară a contului alex.wilber@contoso.com a fost ridicată după 10 încercări eșuate")
+        .doesNotContain("deblocat");
+    assertThat(again.out()).contains("Contul alex.wilber@contoso.com nu era blocat temporar.");
+  }
+
+  @Test
   void singleSteps_andTheirJson() {
     assertThat(run("--locale", "en", "restrict-sending", "nestor.andersson@contoso.com").out()).contains("[done]");
     var senders = run("--locale", "en", "restricted-senders");
