@@ -39,6 +39,13 @@ final class BundleLint {
   /** French typography: a no-break space (U+00A0 or U+202F) before : ; ? ! */
   private static final Pattern FRENCH_PUNCTUATION = Pattern.compile("[^\\u00A0\\u202F][:;?!]");
 
+  /**
+   * French words that elide before a vowel, right before a user name: "de alex@…" should read
+   * "d’alex@…", "que alex@…" "qu’alex@…"; no message can know, so it avoids the construction.
+   */
+  private static final Pattern FRENCH_ELISION_BEFORE_USER =
+      Pattern.compile("(?i)\\b(de|que|le|la|je|me|te|se|ne|ce|jusque|lorsque|puisque) \\{(user|actor|target)\\}");
+
   /** Romanian ş ţ with a cedilla are the wrong letters; the language uses ș ț (comma below). */
   private static final Pattern ROMANIAN_CEDILLA = Pattern.compile("[\\u015E\\u015F\\u0162\\u0163]");
 
@@ -164,7 +171,8 @@ final class BundleLint {
 
   /**
    * No ASCII apostrophe right before a brace (ICU would quote the argument away); none at all in
-   * French, which uses ’; French no-break spaces before : ; ? !; Romanian comma-below letters.
+   * French, which uses ’; French no-break spaces before : ; ? !, and no elidable word before a user
+   * name; Romanian comma-below letters.
    */
   List<String> typography() {
     return eachMessage(
@@ -179,6 +187,11 @@ final class BundleLint {
             }
             if (FRENCH_PUNCTUATION.matcher(pattern).find()) {
               problems.add(locale + " " + key + ": French wants U+00A0/U+202F before : ; ? !");
+            }
+            var elision = FRENCH_ELISION_BEFORE_USER.matcher(pattern);
+            if (elision.find()) {
+              problems.add(locale + " " + key + ": « " + elision.group()
+                  + " » elides before a vowel; write « du compte {…} » or « pour {…} »");
             }
           }
           if (language.equals("ro") && ROMANIAN_CEDILLA.matcher(pattern).find()) {

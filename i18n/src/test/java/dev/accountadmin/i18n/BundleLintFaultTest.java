@@ -122,6 +122,14 @@ final class BundleLintFaultTest {
   }
 
   @Test
+  void typography_frenchElidableWordBeforeAUserIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("cli.login.prompt", "Mot de passe de {user}\u00A0: "));
+
+    assertThat(lint.typography()).containsExactly(
+        "fr cli.login.prompt: « de {user} » elides before a vowel; write « du compte {…} » or « pour {…} »");
+  }
+
+  @Test
   void typography_romanianCedillaIsReported() {
     BundleLint lint = withFault(RO, ro -> ro.put("outcome.FAILED", "eşuat"));
 
