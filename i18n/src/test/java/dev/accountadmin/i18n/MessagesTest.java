@@ -202,7 +202,7 @@ final class MessagesTest {
     assertThat(messages("sv").renderError("STEPS_DENIED", metadata))
         .isEqualTo("Du får inte utföra alla steg i avvecklingen av alex@contoso.com."
             + " Nekade steg: Blockera inloggning och Ta bort administratörsroller."
-            + " De kräver en av dessa roller: global administratör.");
+            + " För att utföra dem behöver du en av dessa roller: global administratör.");
   }
 
   @Test
