@@ -199,6 +199,9 @@ final class LocalizedHelpTest {
             if (line.stripTrailing().endsWith("’") || line.stripTrailing().endsWith("'")) {
               problems.add(where + line);
             }
+            if (line.stripTrailing().length() > width) {
+              problems.add(where + "wider than " + width + ": " + line);
+            }
           }
           for (String text : descriptions(spec(model(locale), path))) {
             var emails = EMAIL.matcher(text);
