@@ -193,7 +193,7 @@ final class BundleLintFaultTest {
   @Test
   void wholeSentences_labelAsASelectOfWholeSentencesPasses() {
     BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.can.yes",
-        "{action, select, DELETE_USER {Yes: you may delete {user}.} other {Yes: you may do this for {user}.}}"));
+        "{action, select, DELETE_USER {Yes. You may delete {user}.} other {Yes. You may do this for {user}.}}"));
 
     assertThat(lint.wholeSentences()).isEmpty();
   }

@@ -164,13 +164,13 @@ final class ProcedureCommandsTest {
     var yes = run("--locale", "en", "can", "offboard", "nestor.andersson@contoso.com");
     assertThat(yes.code()).isZero();
     // A whole sentence per action, not "you may offboard the user for nestor…".
-    assertThat(yes.out()).isEqualTo("Yes: you may offboard nestor.andersson@contoso.com.\n");
+    assertThat(yes.out()).isEqualTo("Yes. You may offboard nestor.andersson@contoso.com.\n");
     assertThat(run("--locale", "en", "whoami").out()).contains("admin@contoso.com").contains("global admin");
     var login = runWithInput("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
     assertThat(login.code()).isZero();
     var no = run("--locale", "nl", "can", "block", "nestor.andersson@contoso.com");
     assertThat(no.code()).isEqualTo(ExitCode.PERMISSION_DENIED);
-    assertThat(no.out()).startsWith("Nee: U mag de aanmelding voor nestor.andersson@contoso.com niet blokkeren.")
+    assertThat(no.out()).startsWith("Nee. U mag de aanmelding voor nestor.andersson@contoso.com niet blokkeren.")
         .contains("globale beheerder");
     var verify = run("--locale", "ro", "audit", "verify");
     assertThat(verify.code()).isZero();
