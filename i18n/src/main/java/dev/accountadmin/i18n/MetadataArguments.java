@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  *   <li>{@code *Time}: ISO-8601 instant; {@code *Seconds}: a duration in whole seconds;
  *   <li>{@code *Roles}, {@code *Protocols}, {@code *Steps}: comma-separated enum names, shown as a
  *       list of their {@code role.}, {@code protocol.}, {@code stepKind.} labels;
- *   <li>{@code action}, {@code clientApp}, {@code protocol}, {@code restrictionReason},
- *       {@code procedure}: one enum name, shown as its label;
+ *   <li>{@code clientApp}, {@code protocol}, {@code restrictionReason}: one enum name, shown as its
+ *       label;
+ *   <li>{@code action}, {@code procedure}: one enum name, kept as it is: the messages select a whole
+ *       sentence with it, since a translated verb or noun phrase dropped into a sentence cannot
+ *       agree with the words around it;
  *   <li>any other integer value: a number (so plurals work); anything else: the string itself.
  * </ul>
  */
@@ -29,11 +32,9 @@ final class MetadataArguments {
   /** Exact keys whose value is one enum constant, and the label group that names it. */
   private static final Map<String, String> SINGLE_LABELS =
       Map.of(
-          "action", "action",
           "clientApp", "clientApp",
           "protocol", "protocol",
-          "restrictionReason", "restrictionReason",
-          "procedure", "procedure");
+          "restrictionReason", "restrictionReason");
 
   /** Key suffixes whose value is a comma-separated list of enum constants. */
   private static final Map<String, String> LIST_LABELS =

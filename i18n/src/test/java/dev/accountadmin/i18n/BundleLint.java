@@ -39,6 +39,13 @@ final class BundleLint {
   /** French typography: a no-break space (U+00A0 or U+202F) before : ; ? ! */
   private static final Pattern FRENCH_PUNCTUATION = Pattern.compile("[^\\u00A0\\u202F][:;?!]");
 
+  /**
+   * French words that elide before a vowel, right before a user name: "de alex@…" should read
+   * "d’alex@…", "que alex@…" "qu’alex@…"; no message can know, so it avoids the construction.
+   */
+  private static final Pattern FRENCH_ELISION_BEFORE_USER =
+      Pattern.compile("(?i)\\b(de|que|le|la|je|me|te|se|ne|ce|jusque|lorsque|puisque) \\{(user|actor|target)\\}");
+
   /** Romanian ş ţ with a cedilla are the wrong letters; the language uses ș ț (comma below). */
   private static final Pattern ROMANIAN_CEDILLA = Pattern.compile("[\\u015E\\u015F\\u0162\\u0163]");
 
@@ -164,7 +171,8 @@ final class BundleLint {
 
   /**
    * No ASCII apostrophe right before a brace (ICU would quote the argument away); none at all in
-   * French, which uses ’; French no-break spaces before : ; ? !; Romanian comma-below letters.
+   * French, which uses ’; French no-break spaces before : ; ? !, and no elidable word before a user
+   * name; Romanian comma-below letters.
    */
   List<String> typography() {
     return eachMessage(
@@ -180,9 +188,41 @@ final class BundleLint {
             if (FRENCH_PUNCTUATION.matcher(pattern).find()) {
               problems.add(locale + " " + key + ": French wants U+00A0/U+202F before : ; ? !");
             }
+            var elision = FRENCH_ELISION_BEFORE_USER.matcher(pattern);
+            if (elision.find()) {
+              problems.add(locale + " " + key + ": « " + elision.group()
+                  + " » elides before a vowel; write « du compte {…} » or « pour {…} »");
+            }
           }
           if (language.equals("ro") && ROMANIAN_CEDILLA.matcher(pattern).find()) {
             problems.add(locale + " " + key + ": ş/ţ with cedilla; Romanian uses ș/ț (comma below)");
+          }
+        });
+  }
+
+  /**
+   * Arguments whose value names a kind of thing the sentence is about (an action, a procedure):
+   * each value needs its own wording, in some languages its own article, elision or agreement, so
+   * the value may only pick a whole sentence, as the key of a {@code select}. Dropped into a
+   * carrier sentence as a translated label it gives "de la annulation", "pentru offboardingul".
+   */
+  static final Set<String> LABEL_ARGUMENTS = Set.of("action", "procedure");
+
+  /**
+   * No label argument ({@link #LABEL_ARGUMENTS}) is placed inside a sentence: each is a select
+   * whose branches are whole sentences. A layout without words of its own ("{n}. {m}") is exempt.
+   */
+  List<String> wholeSentences() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          if (!hasWords(pattern)) {
+            return;
+          }
+          for (Argument arg : arguments(pattern)) {
+            if (LABEL_ARGUMENTS.contains(arg.name()) && arg.type() != MessagePattern.ArgType.SELECT) {
+              problems.add(locale + " " + key + ": label {" + arg.name()
+                  + "} inside a sentence; select a whole sentence for each value instead");
+            }
           }
         });
   }
@@ -286,7 +326,14 @@ final class BundleLint {
       Term.of("sign out", "\\bsign(s|ed|ing)?[- ](\\S+ )?out\\b",
           "déconne(ct|x)", "deconect", "afmeld|afgemeld|meld\\b.{0,40}\\baf\\b", "logga\\w* ut|utlogg"),
       Term.of("locked out", "locked out|lockout",
-          "verrouill", "blocat|blocare|blocarea|debloca", "vergrendel", "utelåst|utelåsning"),
+          "verrouill", "blocat|blocare|blocarea|blocării|debloca", "vergrendel", "utelåst|utelåsning"),
+      // One verb for clearing a lockout, in messages and help alike, never the words of "unlock the
+      // account": after clear-lockout alone, sign-in may still be blocked.
+      Term.of("clear the lockout", "\\bclear(s|ed|ing)? (a user's |the )?(sign-in )?lockout|lockout cleared",
+          "lev\\w* le verrouillage|verrouillage\\b.{0,40}\\blevé",
+          "ridic\\w* blocar\\w* temporar|blocare\\w* temporar\\w*\\b.{0,40}\\bridicat",
+          "vergrendeling\\b.{0,40}\\b(opheffen|opgeheven|op te heffen)|\\bhef\\b.{0,40}\\bvergrendeling\\b.{0,40}\\bop\\b",
+          "häv\\w* utelåsningen|utelåsning\\w*\\b.{0,40}\\bhäv"),
       Term.of("access token", "access tokens?",
           "jetons? d’accès", "token\\w* de acces", "toegangstoken", "åtkomsttoken"),
       Term.of("refresh token", "refresh tokens?",
@@ -326,7 +373,17 @@ final class BundleLint {
       WrongTerm.of("nl", "gehackt", "the term is « gecompromitteerd »"),
       WrongTerm.of("nl", "een uur na", "is « an hour after », not « within an hour »"),
       WrongTerm.of("sv", "låser ut sig", "« users lock themselves out »: the user is « utelåst »"),
-      WrongTerm.of("sv", "om det är komprometterat", "mistranslates « as a precaution »"));
+      WrongTerm.of("sv", "om det är komprometterat", "mistranslates « as a precaution »"),
+      // One word per concept, help included (the help texts had drifted from the messages).
+      WrongTerm.of("fr", "effacer le verrouillage", "clear the lockout is « lever le verrouillage »"),
+      WrongTerm.of("fr", "\\bmontrer\\b", "show is « afficher », as everywhere else"),
+      WrongTerm.of("ro", "elimin\\w* blocarea", "clear the lockout is « ridicați blocarea temporară »"),
+      WrongTerm.of("ro", "restricția de trimitere", "lift the sending restriction is « deblocați trimiterea »"),
+      WrongTerm.of("ro", "\\barată\\b", "show is « afișează », as everywhere else"),
+      WrongTerm.of("nl", "vergrendeling\\b.{0,40}\\bwissen", "clear the lockout is « de vergrendeling opheffen »"),
+      WrongTerm.of("nl", "blokkering van verzenden", "the sending restriction is the « verzendblokkering »"),
+      WrongTerm.of("sv", "ta bort\\b.{0,40}\\butelåsning", "clear the lockout is « häva utelåsningen »"),
+      WrongTerm.of("sv", "utskick", "sending is « sändning », as in the messages"));
 
   // Command-line options are code, the same in every language: "--reset-password" is no reset.
   private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*");
@@ -369,6 +426,7 @@ final class BundleLint {
     problems.addAll(translated());
     problems.addAll(samplesRender());
     problems.addAll(glossary());
+    problems.addAll(wholeSentences());
     return problems;
   }
 

@@ -122,6 +122,14 @@ final class BundleLintFaultTest {
   }
 
   @Test
+  void typography_frenchElidableWordBeforeAUserIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("cli.login.prompt", "Mot de passe de {user}\u00A0: "));
+
+    assertThat(lint.typography()).containsExactly(
+        "fr cli.login.prompt: « de {user} » elides before a vowel; write « du compte {…} » or « pour {…} »");
+  }
+
+  @Test
   void typography_romanianCedillaIsReported() {
     BundleLint lint = withFault(RO, ro -> ro.put("outcome.FAILED", "eşuat"));
 
@@ -150,7 +158,7 @@ final class BundleLintFaultTest {
     BundleLint lint = withFault(RO, ro -> ro.put("cli.state.locked", "închis până la {lockedUntilTime, time, short}"));
 
     assertThat(lint.glossary())
-        .containsExactly("ro cli.state.locked: locked out must be /blocat|blocare|blocarea|debloca/");
+        .containsExactly("ro cli.state.locked: locked out must be /blocat|blocare|blocarea|blocării|debloca/");
   }
 
   @Test
@@ -169,6 +177,63 @@ final class BundleLintFaultTest {
 
     assertThat(lint.glossary())
         .containsExactly("nl guide.OFFBOARD.step.2.title: refresh token must be /vernieuwingstoken/");
+  }
+
+  @Test
+  void wholeSentences_labelInACarrierSentenceIsReported() {
+    // The old French message: "… toutes les étapes de la annulation de la procédure de départ …".
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("error.STEPS_DENIED",
+        "Vous ne pouvez pas exécuter toutes les étapes de la {procedure} pour {user}."
+            + " Étapes refusées\u00A0: {deniedSteps}. Il faut l’un de ces rôles\u00A0: {requiredRoles}."));
+
+    assertThat(lint.wholeSentences()).containsExactly(
+        "fr error.STEPS_DENIED: label {procedure} inside a sentence; select a whole sentence for each value instead");
+  }
+
+  @Test
+  void wholeSentences_labelAsASelectOfWholeSentencesPasses() {
+    BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.can.yes",
+        "{action, select, DELETE_USER {Yes. You may delete {user}.} other {Yes. You may do this for {user}.}}"));
+
+    assertThat(lint.wholeSentences()).isEmpty();
+  }
+
+  @Test
+  void wholeSentences_labelInALayoutWithoutWordsPasses() {
+    BundleLint lint = withFault(Locale.ENGLISH, en -> en.put("cli.step.line", "{number}. [{action}] {message}"));
+
+    assertThat(lint.wholeSentences()).isEmpty();
+  }
+
+  @Test
+  void glossary_romanianClearLockoutInTheWordsOfUnlockIsReported() {
+    // The old message: after clear-lockout alone it said the account was unlocked.
+    BundleLint lint = withFault(RO, ro -> ro.put("step.CLEAR_LOCKOUT.PLANNED", "Contul {user} ar fi deblocat."));
+
+    assertThat(lint.glossary())
+        .containsExactly("ro step.CLEAR_LOCKOUT.PLANNED: clear the lockout must be"
+            + " /ridic\\w* blocar\\w* temporar|blocare\\w* temporar\\w*\\b.{0,40}\\bridicat/");
+  }
+
+  @Test
+  void glossary_helpWithAnotherVerbThanTheMessagesIsReported() {
+    BundleLint lint = withFault(Locale.FRENCH, fr -> fr.put("help.acctadmin.clear-lockout.usage.description",
+        "Effacer le verrouillage de connexion d’un utilisateur."));
+
+    assertThat(lint.glossary()).containsExactly(
+        "fr help.acctadmin.clear-lockout.usage.description: clear the lockout must be"
+            + " /lev\\w* le verrouillage|verrouillage\\b.{0,40}\\blevé/",
+        "fr help.acctadmin.clear-lockout.usage.description: wrong term /effacer le verrouillage/:"
+            + " clear the lockout is « lever le verrouillage »");
+  }
+
+  @Test
+  void glossary_swedishUtskickForSendingIsReported() {
+    BundleLint lint = withFault(SV, sv -> sv.put("help.acctadmin.lift-restriction.usage.description",
+        "Häv en användares blockering av e-postutskick."));
+
+    assertThat(lint.glossary()).containsExactly(
+        "sv help.acctadmin.lift-restriction.usage.description: wrong term /utskick/: sending is « sändning », as in the messages");
   }
 
   private static BundleLint withFault(Locale locale, Consumer<Map<String, String>> fault) {

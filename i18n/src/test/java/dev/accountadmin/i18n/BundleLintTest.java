@@ -56,6 +56,11 @@ final class BundleLintTest {
   }
 
   @Test
+  void wholeSentences_noLabelArgumentInsideACarrierSentence() {
+    assertThat(LINT.wholeSentences()).isEmpty();
+  }
+
+  @Test
   void keys_coverEveryStepKindTimesEveryOutcome() {
     Map<String, String> english = Bundle.load(Locale.ENGLISH);
     String[] kinds = {

@@ -37,6 +37,25 @@ final class GuidesTest {
   }
 
   @Test
+  void render_unlockPointsToTheNotesByTheHeadingTheyAreShownUnder() {
+    for (Locale locale : Locales.SUPPORTED) {
+      var messages = Messages.of(locale, ZoneOffset.UTC);
+      var heading = messages.render("guide.notesHeading", java.util.Map.of());
+
+      assertThat(Guides.render("UNLOCK", messages).steps().get(0).reason()).as(locale.toString()).contains(heading);
+    }
+  }
+
+  @Test
+  void render_signOutNoteStatesEachTierOnce() {
+    // The rule of Permissions for REVOKE_SESSIONS, without "only … can also".
+    assertThat(messages("en").render("guide.note.globalAdminSignsOutAdmins", java.util.Map.of()))
+        .isEqualTo("Any helpdesk admin, user admin or global admin can sign out a user without an admin role."
+            + " A helpdesk admin can be signed out by a user admin or a global admin, and any other admin only"
+            + " by a global admin.");
+  }
+
+  @Test
   void render_stepsFollowTheProcedureOrderWithTheirCommands() {
     var offboard = Guides.render("OFFBOARD", messages("en"));
 
@@ -74,7 +93,7 @@ final class GuidesTest {
     assertThat(secure).anyMatch(n -> n.contains("still receives email"))
         .anyMatch(n -> n.contains("acctadmin lift-restriction USER"));
     assertThat(offboard).anyMatch(n -> n.startsWith("Reset the password before blocking sign-in"))
-        .anyMatch(n -> n.startsWith("Only a global admin can sign out another admin"))
+        .anyMatch(n -> n.startsWith("Any helpdesk admin, user admin or global admin can sign out"))
         .anyMatch(n -> n.contains("stay valid until they expire"))
         .anyMatch(n -> n.contains("restored for 30 days"));
   }

@@ -166,7 +166,7 @@ final class MessagesTest {
 
     assertThat(messages("en").renderError("PERMISSION_DENIED", metadata))
         .isEqualTo("You may not block sign-in for alex@contoso.com."
-            + " It takes one of these roles: global admin or user admin.");
+            + " You need one of these roles: global admin or user admin.");
     assertThat(messages("ro").renderError("PERMISSION_DENIED", metadata))
         .isEqualTo("Nu aveți permisiunea să blocați conectarea pentru alex@contoso.com."
             + " Este necesar unul dintre aceste roluri: administrator global sau administrator de utilizatori.");
@@ -200,9 +200,74 @@ final class MessagesTest {
             "requiredRoles", "GLOBAL_ADMIN");
 
     assertThat(messages("sv").renderError("STEPS_DENIED", metadata))
-        .isEqualTo("Du får inte utföra alla steg i avvecklingen för alex@contoso.com."
+        .isEqualTo("Du får inte utföra alla steg i avvecklingen av alex@contoso.com."
             + " Nekade steg: Blockera inloggning och Ta bort administratörsroller."
-            + " De kräver en av dessa roller: global administratör.");
+            + " För att utföra dem behöver du en av dessa roller: global administratör.");
+  }
+
+  @Test
+  void renderError_eachActionIsAWholeSentence() {
+    Map<String, String> metadata =
+        Map.of("action", "CREATE_USER", "user", "alex@contoso.com", "requiredRoles", "GLOBAL_ADMIN,USER_ADMIN");
+
+    // Not "You may not create users for alex@contoso.com."
+    assertThat(messages("en").renderError("PERMISSION_DENIED", metadata))
+        .isEqualTo("You may not create users. You need one of these roles: global admin or user admin.");
+    assertThat(messages("fr").renderError("PERMISSION_DENIED", Map.of(
+            "action", "RESTORE_USER", "user", "alex@contoso.com", "requiredRoles", "GLOBAL_ADMIN")))
+        .isEqualTo("Vous ne pouvez pas annuler la procédure de départ pour alex@contoso.com."
+            + " Il faut l’un de ces rôles" + NBSP + ": administrateur général.");
+    // An action this version does not know still gets a sentence.
+    assertThat(messages("nl").renderError("PERMISSION_DENIED", Map.of(
+            "action", "ARCHIVE_MAILBOX", "user", "alex@contoso.com", "requiredRoles", "GLOBAL_ADMIN")))
+        .startsWith("U mag deze actie niet uitvoeren voor alex@contoso.com.");
+  }
+
+  @Test
+  void renderError_eachProcedureIsAWholeSentence() {
+    Map<String, String> restore = Map.of("procedure", "RESTORE", "user", "alex@contoso.com",
+        "deniedSteps", "ASSIGN_ADMIN_ROLES", "requiredRoles", "GLOBAL_ADMIN");
+    Map<String, String> offboard = Map.of("procedure", "OFFBOARD", "user", "alex@contoso.com",
+        "deniedSteps", "REMOVE_ADMIN_ROLES", "requiredRoles", "GLOBAL_ADMIN");
+
+    // Not "… de la annulation de la procédure de départ …", nor "… pentru offboardingul …".
+    assertThat(messages("fr").renderError("STEPS_DENIED", restore))
+        .startsWith("Vous ne pouvez pas exécuter toutes les étapes de l’annulation de la procédure de départ"
+            + " pour alex@contoso.com. Étapes refusées" + NBSP + ": Attribuer des rôles d’administrateur.");
+    assertThat(messages("ro").renderError("STEPS_DENIED", offboard))
+        .startsWith("Nu aveți permisiunea să rulați toți pașii offboardingului utilizatorului alex@contoso.com.");
+    assertThat(messages("en").renderError("STEPS_DENIED", restore))
+        .isEqualTo("You may not run every step of undoing the offboarding of alex@contoso.com."
+            + " Denied steps: Assign admin roles. To run them, you need one of these roles: global admin.");
+  }
+
+  @Test
+  void renderViolation_noGuideNamesTheProcedureInAWholeSentence() {
+    assertThat(messages("en").renderViolation("NO_GUIDE", Map.of("field", "procedure", "procedure", "RESTORE")))
+        .isEqualTo("procedure: there is no guide for undoing an offboarding. There are guides for unlocking an"
+            + " account, offboarding a former employee and securing a compromised account.");
+  }
+
+  @Test
+  void render_cliSentencesWithAUserNeedNoElision() {
+    // Not "Mot de passe de alex@…", "Déverrouillage de alex@…", "Procédure de départ de alex@…".
+    assertThat(messages("fr").render("cli.login.prompt", Map.of("user", "alex@contoso.com")))
+        .isEqualTo("Mot de passe du compte alex@contoso.com" + NBSP + ": ");
+    assertThat(messages("fr").render("cli.procedure.UNLOCK", Map.of("user", "alex@contoso.com")))
+        .isEqualTo("Déverrouillage du compte alex@contoso.com");
+    assertThat(messages("fr").render("cli.procedure.OFFBOARD", Map.of("user", "alex@contoso.com")))
+        .isEqualTo("Procédure de départ pour alex@contoso.com");
+    assertThat(messages("fr").render("cli.procedure.RESTORE", Map.of("user", "alex@contoso.com")))
+        .isEqualTo("Annulation de la procédure de départ pour alex@contoso.com");
+  }
+
+  @Test
+  void render_swedishParticipleAgreesWithTheCount() {
+    // Not "1 post kontrollerade".
+    assertThat(messages("sv").render("cli.audit.valid", Map.of("count", 1)))
+        .isEqualTo("Granskningsloggen är intakt: 1 post kontrollerad.");
+    assertThat(messages("sv").render("cli.audit.valid", Map.of("count", 21)))
+        .isEqualTo("Granskningsloggen är intakt: 21 poster kontrollerade.");
   }
 
   @Test

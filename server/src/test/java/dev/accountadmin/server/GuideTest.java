@@ -153,7 +153,7 @@ final class GuideTest {
     assertThat(violation.getReason()).isEqualTo("NO_GUIDE");
     assertThat(violation.getLocalizedMessage().getLocale()).isEqualTo("nl");
     assertThat(violation.getLocalizedMessage().getMessage())
-        .startsWith("procedure: er is geen handleiding voor deze procedure (terugdraaiing van de offboarding)");
+        .startsWith("procedure: er is geen handleiding voor het ongedaan maken van een offboarding.");
   }
 
   @Test

@@ -87,7 +87,7 @@ final class AuditCommand {
             "sequence", e.getSequence(),
             "time", Render.instant(e.getTime()),
             "actor", e.getActor(),
-            "action", m.label("auditAction", e.getAction().name().substring("ACTION_".length())),
+            "auditAction", m.label("auditAction", e.getAction().name().substring("ACTION_".length())),
             "target", e.getTarget().isEmpty() ? "–" : e.getTarget(),
             "outcome", m.label("auditOutcome", e.getOutcome().name().substring("AUDIT_OUTCOME_".length())))));
       }

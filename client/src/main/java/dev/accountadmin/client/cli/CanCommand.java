@@ -58,10 +58,15 @@ final class CanCommand implements Callable<Integer> {
       Render.json(root.out(), response);
     } else {
       var m = root.messages();
-      var action = m.label("action", verb.action.name().substring("ACTION_".length()));
-      var required = new dev.accountadmin.i18n.Messages.Alternatives(Render.roles(m, response.getRequiredRolesList()));
-      root.out().println(m.render(response.getAllowed() ? "cli.can.yes" : "cli.can.no",
-          Map.of("action", action, "user", user, "requiredRoles", required)));
+      // The action's name selects a whole sentence in the message, in every language.
+      var action = verb.action.name().substring("ACTION_".length());
+      if (response.getAllowed()) {
+        root.out().println(m.render("cli.can.yes", Map.of("action", action, "user", user)));
+      } else {
+        var required = new dev.accountadmin.i18n.Messages.Alternatives(Render.roles(m, response.getRequiredRolesList()));
+        var denial = m.render("error.PERMISSION_DENIED", Map.of("action", action, "user", user, "requiredRoles", required));
+        root.out().println(m.render("cli.can.no", Map.of("denial", denial)));
+      }
     }
     return response.getAllowed() ? ExitCode.OK : ExitCode.PERMISSION_DENIED;
   }

@@ -24,13 +24,15 @@ final class LocalizedHelp {
   private LocalizedHelp() {}
 
   /**
-   * Gives every subcommand a {@code --help}, sets the environment's help language now, and the
-   * {@code --locale} one once the arguments are parsed.
+   * Gives every subcommand a {@code --help} that wraps lines where the language allows ({@link
+   * LineBreakingHelp}), sets the environment's help language now, and the {@code --locale} one
+   * once the arguments are parsed.
    *
    * @param explicitLocale the parsed {@code --locale}, or null
    */
   static void install(CommandLine commandLine, Map<String, String> env, Supplier<String> explicitLocale) {
     addHelpOptions(commandLine.getCommandSpec());
+    commandLine.setHelpFactory(LineBreakingHelp::new);
     use(commandLine, Locales.fromEnvironment(null, env));
     var delegate = commandLine.getExecutionStrategy();
     commandLine.setExecutionStrategy(parsed -> {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -43,6 +44,18 @@ final class LocalizedHelpTest {
   static Run run(String... args) {
     return run(Map.of(), args);
   }
+
+  static Run runAtWidth(int width, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var commandLine = Acctadmin.commandLine(Map.of(), Clock.systemUTC(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    commandLine.setUsageHelpWidth(width);
+    int code = commandLine.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
   private static CommandLine model(Locale locale) {
     var commandLine = Acctadmin.commandLine(Map.of(), Clock.systemUTC(), new ByteArrayInputStream(new byte[0]),
@@ -171,6 +184,56 @@ final class LocalizedHelpTest {
         }
       }
     }
+  }
+
+  @Test
+  void help_everyCommandInEveryLocaleAndWidth_neverBreaksAfterAnElisionNorInsideAnEmailAddress() {
+    var problems = new ArrayList<String>();
+    for (int width : new int[] {80, 67, 55}) {
+      for (var path : commandPaths()) {
+        for (Locale locale : Locales.SUPPORTED) {
+          var help = runAtWidth(width, helpArgs(locale, path));
+          String where = locale + " " + path + " at " + width + ": ";
+          for (String line : help.out().split("\n")) {
+            // "d’⏎un", "l’⏎envoi": an elided word belongs to the next one.
+            if (line.stripTrailing().endsWith("’") || line.stripTrailing().endsWith("'")) {
+              problems.add(where + line);
+            }
+            if (line.stripTrailing().length() > width) {
+              problems.add(where + "wider than " + width + ": " + line);
+            }
+          }
+          for (String text : descriptions(spec(model(locale), path))) {
+            var emails = EMAIL.matcher(text);
+            while (emails.find()) {
+              if (!help.out().contains(emails.group())) {
+                problems.add(where + emails.group() + " is split");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void lineEnds_keepAnElidedWordAndAnAddressWhole() {
+    String text = "Un nom d’utilisateur, p. ex. alex@contoso.com, ou --dry-run.";
+    var lines = new ArrayList<String>();
+    int start = 0;
+    for (int end : LineBreakingTable.lineEnds(text, 20, 18)) {
+      lines.add(text.substring(start, end));
+      start = end;
+    }
+
+    // The JDK's rules would end the first line with "d’" and a later one with "contoso.".
+    assertThat(lines).containsExactly("Un nom ", "d’utilisateur, p. ", "ex. ", "alex@contoso.com, ", "ou --dry-run.");
+  }
+
+  @Test
+  void lineEnds_cutAWordLongerThanTheLine() {
+    assertThat(LineBreakingTable.lineEnds("abcdefghij klm", 4, 4)).containsExactly(4, 8, 11, 14);
   }
 
   @Test

@@ -50,7 +50,7 @@ final class ProcedureCommandsTest {
     var again = run("--locale", "fr", "unlock", "alex.wilber@contoso.com");
 
     assertThat(plan.code()).as(plan.err()).isZero();
-    assertThat(plan.out()).contains("Déverrouillage de alex.wilber@contoso.com").contains("Simulation").contains("[prévu]");
+    assertThat(plan.out()).contains("Déverrouillage du compte alex.wilber@contoso.com").contains("Simulation").contains("[prévu]");
     assertThat(done.out()).contains("2. [terminé]").contains("verrouill");
     assertThat(again.out()).doesNotContain("[terminé]");
     assertThat(plan.out() + done.out()).doesNotContain("Sign-in").doesNotContain("Lockout").doesNotContain(" done");
@@ -137,6 +137,18 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void clearLockout_inRomanian_saysTheLockoutIsLiftedNotThatTheAccountIsUnlocked() {
+    var cleared = run("--locale", "ro", "clear-lockout", "alex.wilber@contoso.com");
+    var again = run("--locale", "ro", "clear-lockout", "alex.wilber@contoso.com");
+
+    assertThat(cleared.code()).as(cleared.err()).isZero();
+    // Sign-in may still be blocked after this step alone: it must not read as "the account is unlocked".
+    assertThat(cleared.out()).contains("Blocarea temporară a contului alex.wilber@contoso.com a fost ridicată după 10 încercări eșuate")
+        .doesNotContain("deblocat");
+    assertThat(again.out()).contains("Contul alex.wilber@contoso.com nu era blocat temporar.");
+  }
+
+  @Test
   void singleSteps_andTheirJson() {
     assertThat(run("--locale", "en", "restrict-sending", "nestor.andersson@contoso.com").out()).contains("[done]");
     var senders = run("--locale", "en", "restricted-senders");
@@ -165,12 +177,15 @@ final class ProcedureCommandsTest {
   void can_whoami_audit() {
     var yes = run("--locale", "en", "can", "offboard", "nestor.andersson@contoso.com");
     assertThat(yes.code()).isZero();
+    // A whole sentence per action, not "you may offboard the user for nestor…".
+    assertThat(yes.out()).isEqualTo("Yes. You may offboard nestor.andersson@contoso.com.\n");
     assertThat(run("--locale", "en", "whoami").out()).contains("admin@contoso.com").contains("global admin");
     var login = runWithInput("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
     assertThat(login.code()).isZero();
     var no = run("--locale", "nl", "can", "block", "nestor.andersson@contoso.com");
     assertThat(no.code()).isEqualTo(ExitCode.PERMISSION_DENIED);
-    assertThat(no.out()).startsWith("Nee").contains("globale beheerder");
+    assertThat(no.out()).startsWith("Nee. U mag de aanmelding voor nestor.andersson@contoso.com niet blokkeren.")
+        .contains("globale beheerder");
     var verify = run("--locale", "ro", "audit", "verify");
     assertThat(verify.code()).isZero();
     assertThat(verify.out()).contains("intact");
