@@ -198,6 +198,16 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
         throw DirectoryException.invalid(new FieldViolation("user.display_name", "TOO_LONG",
             Map.of("field", "user.display_name", "max", "256")));
       }
+      // Checked before validate_only branches off, so that a plan refuses what the real call would.
+      if (user.getDisplayName().codePoints().anyMatch(Character::isISOControl)) {
+        throw DirectoryException.invalid(new FieldViolation("user.display_name", "CONTROL_CHARACTERS",
+            Map.of("field", "user.display_name")));
+      }
+      // Empty means "derive it from the user name"; spaces alone are a name nobody can see.
+      if (!user.getDisplayName().isEmpty() && user.getDisplayName().isBlank()) {
+        throw DirectoryException.invalid(new FieldViolation("user.display_name", "BLANK_DISPLAY_NAME",
+            Map.of("field", "user.display_name")));
+      }
       var spec = new NewUser(name, user.getDisplayName(), language(user.getPreferredLanguage()),
           Protos.roles("user.admin_roles", user.getAdminRolesList()));
       var created = directory.createUser(CallContext.caller(), spec, requestId(request.getRequestId()), request.getValidateOnly());

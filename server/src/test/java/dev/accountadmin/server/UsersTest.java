@@ -83,6 +83,40 @@ final class UsersTest {
   }
 
   @Test
+  void createUser_outsideTheTenantsDomain_isFieldViolation() {
+    for (var upn : new String[] {"evil@fabrikam.example", "pat@sales.contoso.com"}) {
+      for (var validateOnly : new boolean[] {false, true}) {
+        var failure = failure(() -> server.admin().createUser(CreateUserRequest.newBuilder()
+            .setUser(User.newBuilder().setUserPrincipalName(upn)).setValidateOnly(validateOnly).build()));
+
+        assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        var violation = failure.badRequest().getFieldViolations(0);
+        assertThat(violation.getField()).isEqualTo("user.user_principal_name");
+        assertThat(violation.getReason()).isEqualTo("DOMAIN_NOT_ACCEPTED");
+        assertThat(violation.getDescription()).contains(upn, "@contoso.com");
+      }
+    }
+  }
+
+  @Test
+  void createUser_controlCharacterOrBlankDisplayName_isRefusedByThePlanToo() {
+    var cases = java.util.Map.of("Pat\u0000Smith", "CONTROL_CHARACTERS", "Pat\nSmith", "CONTROL_CHARACTERS",
+        "   ", "BLANK_DISPLAY_NAME");
+    cases.forEach((displayName, reason) -> {
+      for (var validateOnly : new boolean[] {true, false}) {
+        var failure = failure(() -> server.admin().createUser(CreateUserRequest.newBuilder()
+            .setUser(User.newBuilder().setUserPrincipalName("pat@contoso.com").setDisplayName(displayName))
+            .setValidateOnly(validateOnly).build()));
+
+        assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        var violation = failure.badRequest().getFieldViolations(0);
+        assertThat(violation.getField()).isEqualTo("user.display_name");
+        assertThat(violation.getReason()).isEqualTo(reason);
+      }
+    });
+  }
+
+  @Test
   void listUsers_pagesInNameOrder() {
     for (var name : new String[] {"c@contoso.com", "a@contoso.com", "b@contoso.com"}) {
       server.createUser(name);

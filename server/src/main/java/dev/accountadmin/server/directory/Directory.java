@@ -75,6 +75,12 @@ public final class Directory {
     // Hash before the transaction: Argon2id is slow and must not hold the write lock.
     var hash = validateOnly ? null : hasher.hash(password, secrets.random());
     return database.inTransaction(c -> {
+      // A user outside the tenant's domain could never receive its mail nor sign in as the tenant.
+      var domain = users.tenantDomain(c);
+      if (!spec.name().domain().equals(domain)) {
+        throw DirectoryException.invalid(new FieldViolation("user.user_principal_name", "DOMAIN_NOT_ACCEPTED",
+            Map.of("field", "user.user_principal_name", "value", spec.name().value(), "domain", domain)));
+      }
       if (users.find(c, spec.name()).isPresent()) {
         throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
       }
