@@ -9,6 +9,7 @@ import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.CreateUserRequest;
 import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.ListAuditEventsRequest;
 import dev.accountadmin.v1.ListUsersRequest;
 import dev.accountadmin.v1.MailProtocol;
 import dev.accountadmin.v1.StepKind;
@@ -168,6 +169,32 @@ final class UsersTest {
     var failure = failure(() -> server.admin().listUsers(ListUsersRequest.newBuilder().setPageToken("%%%").build()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(failure.badRequest().getFieldViolations(0).getField()).isEqualTo("page_token");
+  }
+
+  @Test
+  void pageToken_worksOnlyForTheListingAndFilterThatIssuedIt() {
+    server.createUser("anna.lind@contoso.com");
+    server.createUser("bo.lind@contoso.com");
+    var admin = server.admin();
+    var lind = ListUsersRequest.newBuilder().setFilter("lind").setPageSize(1);
+    var usersToken = admin.listUsers(lind.build()).getNextPageToken();
+    var audit = ListAuditEventsRequest.newBuilder().setPageSize(1);
+    var auditToken = admin.listAuditEvents(audit.build()).getNextPageToken();
+
+    var next = admin.listUsers(lind.setPageToken(usersToken).build()).getUsersList();
+    assertThat(next).extracting(User::getUserPrincipalName).containsExactly("bo.lind@contoso.com");
+    var foreign = java.util.List.<Runnable>of(
+        () -> admin.listUsers(ListUsersRequest.newBuilder().setPageSize(1).setPageToken(usersToken).build()),
+        () -> admin.listUsers(ListUsersRequest.newBuilder().setFilter("lind").setPageToken(auditToken).build()),
+        () -> admin.listAuditEvents(audit.setActor(TestServer.ADMIN).setPageToken(auditToken).build()),
+        () -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setPageToken(usersToken).build()));
+    for (var call : foreign) {
+      var failure = failure(call);
+      assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      var violation = failure.badRequest().getFieldViolations(0);
+      assertThat(violation.getField()).isEqualTo("page_token");
+      assertThat(violation.getReason()).isEqualTo("INVALID_PAGE_TOKEN");
+    }
   }
 
   @Test
