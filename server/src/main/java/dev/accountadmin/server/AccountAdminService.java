@@ -169,8 +169,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
         request.getActor().isEmpty() ? null : request.getActor(),
         request.getTarget().isEmpty() ? null : request.getTarget(),
         action,
-        request.hasStartTime() ? Protos.instant(request.getStartTime()) : null,
-        request.hasEndTime() ? Protos.instant(request.getEndTime()) : null);
+        request.hasStartTime() ? Protos.instant("start_time", request.getStartTime()) : null,
+        request.hasEndTime() ? Protos.instant("end_time", request.getEndTime()) : null);
     var page = directory.listAudit(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
     var proto = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.records().forEach(r -> proto.addEvents(Protos.toProto(r)));
