@@ -165,6 +165,13 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     if (request.getAction() != dev.accountadmin.v1.Action.ACTION_UNSPECIFIED) {
       action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
     }
+    // Actor and target are matched exactly; a control character can match nothing, and NUL is
+    // refused by PostgreSQL.
+    for (var field : Map.of("actor", request.getActor(), "target", request.getTarget()).entrySet()) {
+      if (field.getValue().chars().anyMatch(Character::isISOControl)) {
+        throw DirectoryException.invalid(FieldViolation.controlCharacters(field.getKey()));
+      }
+    }
     var query = new AuditQuery(
         request.getActor().isEmpty() ? null : request.getActor(),
         request.getTarget().isEmpty() ? null : request.getTarget(),
@@ -200,8 +207,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       }
       // Checked before validate_only branches off, so that a plan refuses what the real call would.
       if (user.getDisplayName().codePoints().anyMatch(Character::isISOControl)) {
-        throw DirectoryException.invalid(new FieldViolation("user.display_name", "CONTROL_CHARACTERS",
-            Map.of("field", "user.display_name")));
+        throw DirectoryException.invalid(FieldViolation.controlCharacters("user.display_name"));
       }
       // Empty means "derive it from the user name"; spaces alone are a name nobody can see.
       if (!user.getDisplayName().isEmpty() && user.getDisplayName().isBlank()) {

@@ -121,6 +121,18 @@ final class AuditTest {
   }
 
   @Test
+  void listAuditEvents_actorOrTargetWithNul_isFieldViolationOnEveryEngine() {
+    var admin = server.admin();
+    var byActor = failure(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setActor("a\u0000b").build()));
+    var byTarget = failure(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setTarget("a\u0000b").build()));
+
+    assertThat(byActor.code()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    assertThat(byActor.badRequest().getFieldViolations(0).getField()).isEqualTo("actor");
+    assertThat(byTarget.badRequest().getFieldViolations(0).getField()).isEqualTo("target");
+    assertThat(byTarget.badRequest().getFieldViolations(0).getReason()).isEqualTo("CONTROL_CHARACTERS");
+  }
+
+  @Test
   void listAuditEvents_pagesBackwards() {
     var admin = server.admin();
     var seen = new java.util.ArrayList<Long>();

@@ -165,6 +165,16 @@ final class UsersTest {
   }
 
   @Test
+  void listUsers_filterWithNul_isFieldViolationOnEveryEngine() {
+    var failure = failure(() -> server.admin().listUsers(ListUsersRequest.newBuilder().setFilter("pat\u0000").build()));
+
+    assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var violation = failure.badRequest().getFieldViolations(0);
+    assertThat(violation.getField()).isEqualTo("filter");
+    assertThat(violation.getReason()).isEqualTo("CONTROL_CHARACTERS");
+  }
+
+  @Test
   void listUsers_forgedPageToken_isInvalidArgument() {
     var failure = failure(() -> server.admin().listUsers(ListUsersRequest.newBuilder().setPageToken("%%%").build()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
