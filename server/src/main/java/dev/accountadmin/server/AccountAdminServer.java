@@ -245,13 +245,15 @@ public final class AccountAdminServer implements AutoCloseable {
       var health = new HealthStatusManager();
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
+      // Every service parses its requests in the call (RequestParsing), so garbage is INVALID_ARGUMENT.
       var server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
-          .addService(ServerInterceptors.intercept(service, context, errors))
-          .addService(ServerInterceptors.intercept(new AuthService(authentication), context, errors))
-          .addService(ServerInterceptors.intercept(new MailFlowService(mail), context, errors))
-          .addService(health.getHealthService())
-          .addService(ProtoReflectionServiceV1.newInstance())
-          .addService(v1alphaReflection())
+          .maxInboundMetadataSize(CallContext.TRANSPORT_METADATA_LIMIT)
+          .addService(ServerInterceptors.intercept(RequestParsing.of(service), context, errors))
+          .addService(ServerInterceptors.intercept(RequestParsing.of(new AuthService(authentication)), context, errors))
+          .addService(ServerInterceptors.intercept(RequestParsing.of(new MailFlowService(mail)), context, errors))
+          .addService(RequestParsing.of(health.getHealthService()))
+          .addService(RequestParsing.of(ProtoReflectionServiceV1.newInstance()))
+          .addService(RequestParsing.of(v1alphaReflection()))
           .build()
           .start();
       health.setStatus("", ServingStatus.SERVING);

@@ -165,12 +165,19 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     if (request.getAction() != dev.accountadmin.v1.Action.ACTION_UNSPECIFIED) {
       action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
     }
+    // Actor and target are matched exactly; a control character can match nothing, and NUL is
+    // refused by PostgreSQL.
+    for (var field : Map.of("actor", request.getActor(), "target", request.getTarget()).entrySet()) {
+      if (field.getValue().chars().anyMatch(Character::isISOControl)) {
+        throw DirectoryException.invalid(FieldViolation.controlCharacters(field.getKey()));
+      }
+    }
     var query = new AuditQuery(
         request.getActor().isEmpty() ? null : request.getActor(),
         request.getTarget().isEmpty() ? null : request.getTarget(),
         action,
-        request.hasStartTime() ? Protos.instant(request.getStartTime()) : null,
-        request.hasEndTime() ? Protos.instant(request.getEndTime()) : null);
+        request.hasStartTime() ? Protos.instant("start_time", request.getStartTime()) : null,
+        request.hasEndTime() ? Protos.instant("end_time", request.getEndTime()) : null);
     var page = directory.listAudit(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
     var proto = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.records().forEach(r -> proto.addEvents(Protos.toProto(r)));
@@ -197,6 +204,15 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       if (user.getDisplayName().length() > 256) {
         throw DirectoryException.invalid(new FieldViolation("user.display_name", "TOO_LONG",
             Map.of("field", "user.display_name", "max", "256")));
+      }
+      // Checked before validate_only branches off, so that a plan refuses what the real call would.
+      if (user.getDisplayName().codePoints().anyMatch(Character::isISOControl)) {
+        throw DirectoryException.invalid(FieldViolation.controlCharacters("user.display_name"));
+      }
+      // Empty means "derive it from the user name"; spaces alone are a name nobody can see.
+      if (!user.getDisplayName().isEmpty() && user.getDisplayName().isBlank()) {
+        throw DirectoryException.invalid(new FieldViolation("user.display_name", "BLANK_DISPLAY_NAME",
+            Map.of("field", "user.display_name")));
       }
       var spec = new NewUser(name, user.getDisplayName(), language(user.getPreferredLanguage()),
           Protos.roles("user.admin_roles", user.getAdminRolesList()));

@@ -4,6 +4,7 @@ import dev.accountadmin.i18n.Locales;
 import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.directory.Caller;
 import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.Reason;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -36,6 +37,15 @@ public final class CallContext implements ServerInterceptor {
       "accountadmin.v1.Auth/ChangePassword",
       "accountadmin.v1.Auth/Introspect",
       "accountadmin.v1.AccountAdmin/GetGuide");
+
+  /**
+   * The most metadata a call may carry, counted as HTTP/2 counts a header list (RFC 9113 6.5.2):
+   * each name and value plus 32 octets. It is gRPC's usual limit; the transport lets up to
+   * {@link #TRANSPORT_METADATA_LIMIT} through so that a call over it gets an error it can read
+   * rather than an HTTP/2 protocol failure.
+   */
+  static final int METADATA_LIMIT = 8 * 1024;
+  static final int TRANSPORT_METADATA_LIMIT = 64 * 1024;
 
   private final Authentication authentication;
 
@@ -75,6 +85,23 @@ public final class CallContext implements ServerInterceptor {
     return token == null ? "" : token;
   }
 
+  static int metadataSize(Metadata headers) {
+    int size = 0;
+    for (var name : headers.keys()) {
+      if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+        // Binary values travel in base64: four characters for every three bytes.
+        for (var value : headers.getAll(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER))) {
+          size += name.length() + (value.length + 2) / 3 * 4 + 32;
+        }
+      } else {
+        for (var value : headers.getAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER))) {
+          size += name.length() + value.length() + 32;
+        }
+      }
+    }
+    return size;
+  }
+
   static Locale localeOf(Metadata headers) {
     return Locales.fromAcceptLanguage(headers.get(ACCEPT_LANGUAGE));
   }
@@ -83,6 +110,13 @@ public final class CallContext implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
     var locale = localeOf(headers);
+    var size = metadataSize(headers);
+    if (size > METADATA_LIMIT) {
+      var status = ErrorStatus.from(DirectoryException.of(Reason.METADATA_TOO_LARGE,
+          "size", Integer.toString(size), "limit", Integer.toString(METADATA_LIMIT)), locale);
+      call.close(status.getStatus(), status.getTrailers());
+      return new ServerCall.Listener<>() {};
+    }
     var remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
     var address = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     var authorization = headers.get(AUTHORIZATION);

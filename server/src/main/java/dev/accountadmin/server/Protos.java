@@ -223,7 +223,25 @@ final class Protos {
         .build();
   }
 
-  static Instant instant(Timestamp t) {
+  // google.protobuf.Timestamp's documented range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+  static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
+  static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
+
+  /**
+   * A time from request field {@code field}; seconds outside the Timestamp range, or nanos
+   * outside 0 to 999,999,999, are field violations rather than an exception from java.time.
+   */
+  static Instant instant(String field, Timestamp t) {
+    var violations = new java.util.ArrayList<FieldViolation>();
+    if (t.getSeconds() < MIN_TIMESTAMP_SECONDS || t.getSeconds() > MAX_TIMESTAMP_SECONDS) {
+      violations.add(FieldViolation.outOfRange(field + ".seconds", t.getSeconds(), MIN_TIMESTAMP_SECONDS, MAX_TIMESTAMP_SECONDS));
+    }
+    if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+      violations.add(FieldViolation.outOfRange(field + ".nanos", t.getNanos(), 0, 999_999_999));
+    }
+    if (!violations.isEmpty()) {
+      throw DirectoryException.invalid(violations);
+    }
     return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 

@@ -99,6 +99,40 @@ final class AuditTest {
   }
 
   @Test
+  void listAuditEvents_timeOutsideTheTimestampRange_isFieldViolation() {
+    var admin = server.admin();
+    var year10000 = Timestamp.newBuilder().setSeconds(253_402_300_800L).build();
+    var cases = java.util.List.of(
+        ListAuditEventsRequest.newBuilder().setStartTime(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE)),
+        ListAuditEventsRequest.newBuilder().setEndTime(Timestamp.newBuilder().setSeconds(Long.MIN_VALUE)),
+        ListAuditEventsRequest.newBuilder().setStartTime(year10000),
+        ListAuditEventsRequest.newBuilder().setEndTime(Timestamp.newBuilder().setSeconds(0).setNanos(-1)));
+    var fields = java.util.List.of("start_time.seconds", "end_time.seconds", "start_time.seconds", "end_time.nanos");
+
+    for (int i = 0; i < cases.size(); i++) {
+      var request = cases.get(i).build();
+      var failure = failure(() -> admin.listAuditEvents(request));
+      assertThat(failure.code()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+      assertThat(failure.errorInfo().getReason()).isEqualTo("INVALID_ARGUMENT");
+      var violation = failure.badRequest().getFieldViolations(0);
+      assertThat(violation.getField()).isEqualTo(fields.get(i));
+      assertThat(violation.getReason()).isEqualTo("OUT_OF_RANGE");
+    }
+  }
+
+  @Test
+  void listAuditEvents_actorOrTargetWithNul_isFieldViolationOnEveryEngine() {
+    var admin = server.admin();
+    var byActor = failure(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setActor("a\u0000b").build()));
+    var byTarget = failure(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setTarget("a\u0000b").build()));
+
+    assertThat(byActor.code()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    assertThat(byActor.badRequest().getFieldViolations(0).getField()).isEqualTo("actor");
+    assertThat(byTarget.badRequest().getFieldViolations(0).getField()).isEqualTo("target");
+    assertThat(byTarget.badRequest().getFieldViolations(0).getReason()).isEqualTo("CONTROL_CHARACTERS");
+  }
+
+  @Test
   void listAuditEvents_pagesBackwards() {
     var admin = server.admin();
     var seen = new java.util.ArrayList<Long>();

@@ -187,6 +187,18 @@ final class SignInTest {
   }
 
   @Test
+  void changePassword_weakPassword_isFieldViolationOnNewPassword() {
+    var failure = failure(() -> server.auth().changePassword(ChangePasswordRequest.newBuilder().setUserPrincipalName(USER)
+        .setCurrentPassword(TestServer.USER_PASSWORD).setNewPassword("short").build()));
+
+    assertThat(failure.errorInfo().getReason()).isEqualTo("PASSWORD_TOO_WEAK");
+    var violation = failure.badRequest().getFieldViolations(0);
+    assertThat(violation.getField()).isEqualTo("new_password");
+    assertThat(violation.getReason()).isEqualTo("PASSWORD_TOO_WEAK");
+    assertThat(violation.getDescription()).contains("new_password", "12 characters").doesNotContain("short");
+  }
+
+  @Test
   void refresh_rotatesTheToken_andReuseRevokesTheSession() {
     var session = signIn(TestServer.USER_PASSWORD, ClientApp.CLIENT_APP_OUTLOOK_DESKTOP);
     var refreshed = server.auth().refreshToken(RefreshTokenRequest.newBuilder().setRefreshToken(session.getRefreshToken()).build());

@@ -9,6 +9,7 @@ import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.CreateUserRequest;
 import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.ListAuditEventsRequest;
 import dev.accountadmin.v1.ListUsersRequest;
 import dev.accountadmin.v1.MailProtocol;
 import dev.accountadmin.v1.StepKind;
@@ -83,6 +84,40 @@ final class UsersTest {
   }
 
   @Test
+  void createUser_outsideTheTenantsDomain_isFieldViolation() {
+    for (var upn : new String[] {"evil@fabrikam.example", "pat@sales.contoso.com"}) {
+      for (var validateOnly : new boolean[] {false, true}) {
+        var failure = failure(() -> server.admin().createUser(CreateUserRequest.newBuilder()
+            .setUser(User.newBuilder().setUserPrincipalName(upn)).setValidateOnly(validateOnly).build()));
+
+        assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        var violation = failure.badRequest().getFieldViolations(0);
+        assertThat(violation.getField()).isEqualTo("user.user_principal_name");
+        assertThat(violation.getReason()).isEqualTo("DOMAIN_NOT_ACCEPTED");
+        assertThat(violation.getDescription()).contains(upn, "@contoso.com");
+      }
+    }
+  }
+
+  @Test
+  void createUser_controlCharacterOrBlankDisplayName_isRefusedByThePlanToo() {
+    var cases = java.util.Map.of("Pat\u0000Smith", "CONTROL_CHARACTERS", "Pat\nSmith", "CONTROL_CHARACTERS",
+        "   ", "BLANK_DISPLAY_NAME");
+    cases.forEach((displayName, reason) -> {
+      for (var validateOnly : new boolean[] {true, false}) {
+        var failure = failure(() -> server.admin().createUser(CreateUserRequest.newBuilder()
+            .setUser(User.newBuilder().setUserPrincipalName("pat@contoso.com").setDisplayName(displayName))
+            .setValidateOnly(validateOnly).build()));
+
+        assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        var violation = failure.badRequest().getFieldViolations(0);
+        assertThat(violation.getField()).isEqualTo("user.display_name");
+        assertThat(violation.getReason()).isEqualTo(reason);
+      }
+    });
+  }
+
+  @Test
   void listUsers_pagesInNameOrder() {
     for (var name : new String[] {"c@contoso.com", "a@contoso.com", "b@contoso.com"}) {
       server.createUser(name);
@@ -130,10 +165,46 @@ final class UsersTest {
   }
 
   @Test
+  void listUsers_filterWithNul_isFieldViolationOnEveryEngine() {
+    var failure = failure(() -> server.admin().listUsers(ListUsersRequest.newBuilder().setFilter("pat\u0000").build()));
+
+    assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var violation = failure.badRequest().getFieldViolations(0);
+    assertThat(violation.getField()).isEqualTo("filter");
+    assertThat(violation.getReason()).isEqualTo("CONTROL_CHARACTERS");
+  }
+
+  @Test
   void listUsers_forgedPageToken_isInvalidArgument() {
     var failure = failure(() -> server.admin().listUsers(ListUsersRequest.newBuilder().setPageToken("%%%").build()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(failure.badRequest().getFieldViolations(0).getField()).isEqualTo("page_token");
+  }
+
+  @Test
+  void pageToken_worksOnlyForTheListingAndFilterThatIssuedIt() {
+    server.createUser("anna.lind@contoso.com");
+    server.createUser("bo.lind@contoso.com");
+    var admin = server.admin();
+    var lind = ListUsersRequest.newBuilder().setFilter("lind").setPageSize(1);
+    var usersToken = admin.listUsers(lind.build()).getNextPageToken();
+    var audit = ListAuditEventsRequest.newBuilder().setPageSize(1);
+    var auditToken = admin.listAuditEvents(audit.build()).getNextPageToken();
+
+    var next = admin.listUsers(lind.setPageToken(usersToken).build()).getUsersList();
+    assertThat(next).extracting(User::getUserPrincipalName).containsExactly("bo.lind@contoso.com");
+    var foreign = java.util.List.<Runnable>of(
+        () -> admin.listUsers(ListUsersRequest.newBuilder().setPageSize(1).setPageToken(usersToken).build()),
+        () -> admin.listUsers(ListUsersRequest.newBuilder().setFilter("lind").setPageToken(auditToken).build()),
+        () -> admin.listAuditEvents(audit.setActor(TestServer.ADMIN).setPageToken(auditToken).build()),
+        () -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setPageToken(usersToken).build()));
+    for (var call : foreign) {
+      var failure = failure(call);
+      assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      var violation = failure.badRequest().getFieldViolations(0);
+      assertThat(violation.getField()).isEqualTo("page_token");
+      assertThat(violation.getReason()).isEqualTo("INVALID_PAGE_TOKEN");
+    }
   }
 
   @Test

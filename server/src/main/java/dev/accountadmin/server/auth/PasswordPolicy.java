@@ -1,9 +1,12 @@
 package dev.accountadmin.server.auth;
 
 import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.server.directory.FieldViolation;
 import dev.accountadmin.server.directory.Reason;
 import dev.accountadmin.server.directory.UserName;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a chosen password must be: long enough, and not built from the user's own name. */
 public final class PasswordPolicy {
@@ -17,8 +20,9 @@ public final class PasswordPolicy {
     if (password == null || password.length() < policy.minimumPasswordLength()
         || password.length() > MAXIMUM_LENGTH
         || (local.length() >= 3 && lower.contains(local))) {
-      throw DirectoryException.of(Reason.PASSWORD_TOO_WEAK,
-          "minLength", Integer.toString(policy.minimumPasswordLength()), "field", field);
+      var minLength = Integer.toString(policy.minimumPasswordLength());
+      throw DirectoryException.ofFields(Reason.PASSWORD_TOO_WEAK, Map.of("minLength", minLength, "field", field),
+          List.of(new FieldViolation(field, "PASSWORD_TOO_WEAK", Map.of("field", field, "minLength", minLength))));
     }
   }
 }

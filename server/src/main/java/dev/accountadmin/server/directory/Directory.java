@@ -10,12 +10,10 @@ import dev.accountadmin.server.store.Database;
 import dev.accountadmin.server.store.SessionStore;
 import dev.accountadmin.server.store.UserQuery;
 import dev.accountadmin.server.store.UserStore;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,9 @@ import java.util.UUID;
 public final class Directory {
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
+  // The listings a page token can belong to.
+  private static final String USERS = "users";
+  private static final String AUDIT = "audit";
 
   /** A created user and the temporary password to hand over once. */
   public record Created(User user, String temporaryPassword) {}
@@ -75,6 +76,12 @@ public final class Directory {
     // Hash before the transaction: Argon2id is slow and must not hold the write lock.
     var hash = validateOnly ? null : hasher.hash(password, secrets.random());
     return database.inTransaction(c -> {
+      // A user outside the tenant's domain could never receive its mail nor sign in as the tenant.
+      var domain = users.tenantDomain(c);
+      if (!spec.name().domain().equals(domain)) {
+        throw DirectoryException.invalid(new FieldViolation("user.user_principal_name", "DOMAIN_NOT_ACCEPTED",
+            Map.of("field", "user.user_principal_name", "value", spec.name().value(), "domain", domain)));
+      }
       if (users.find(c, spec.name()).isPresent()) {
         throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
       }
@@ -127,13 +134,13 @@ public final class Directory {
   public Page listUsers(Caller caller, UserQuery query, int pageSize, String pageToken) {
     requireAnyRole(caller);
     int size = pageSize(pageSize);
-    var after = decodePageToken(pageToken);
+    var after = PageToken.decode(USERS, filterOf(query), pageToken);
     return database.read(c -> {
       var page = users.list(c, query, after, size + 1);
       var more = page.size() > size;
       var shown = more ? page.subList(0, size) : page;
       var counts = sessions.activeCounts(c, shown.stream().map(User::id).toList(), clock.instant());
-      var next = more ? encodePageToken(shown.get(shown.size() - 1).name().key()) : "";
+      var next = more ? PageToken.encode(USERS, filterOf(query), shown.get(shown.size() - 1).name().key()) : "";
       return new Page(List.copyOf(shown), counts, next);
     });
   }
@@ -149,23 +156,16 @@ public final class Directory {
     return requested;
   }
 
-  static String encodePageToken(String key) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("u:" + key).getBytes(StandardCharsets.UTF_8));
+  /** What binds a users page token: the filter's terms (not its instant, which moves on). */
+  private static List<String> filterOf(UserQuery query) {
+    return List.of(String.join(" ", query.states()), String.join(" ", query.words()));
   }
 
-  static String decodePageToken(String token) {
-    if (token == null || token.isEmpty()) {
-      return "";
-    }
-    try {
-      var decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (decoded.startsWith("u:")) {
-        return decoded.substring(2);
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through to the violation
-    }
-    throw DirectoryException.invalid(new FieldViolation("page_token", "INVALID_PAGE_TOKEN", Map.of("field", "page_token")));
+  private static List<String> filterOf(AuditQuery query) {
+    return java.util.Arrays.asList(query.actor(), query.target(),
+        query.action() == null ? null : query.action().name(),
+        query.start() == null ? null : query.start().toString(),
+        query.end() == null ? null : query.end().toString());
   }
 
   /**
@@ -303,18 +303,18 @@ public final class Directory {
     requireAnyRole(caller);
     int size = pageSize(pageSize);
     long before = Long.MAX_VALUE;
-    if (pageToken != null && !pageToken.isEmpty()) {
-      var decoded = decodePageToken(pageToken);
+    var position = PageToken.decode(AUDIT, filterOf(query), pageToken);
+    if (!position.isEmpty()) {
       try {
-        before = Long.parseLong(decoded);
+        before = Long.parseLong(position);
       } catch (NumberFormatException e) {
-        throw DirectoryException.invalid(new FieldViolation("page_token", "INVALID_PAGE_TOKEN", Map.of("field", "page_token")));
+        throw PageToken.invalid();
       }
     }
     var records = audit.list(query, before, size + 1);
     var more = records.size() > size;
     var shown = more ? records.subList(0, size) : records;
-    return new AuditPage(List.copyOf(shown), more ? encodePageToken(Long.toString(shown.get(shown.size() - 1).sequence())) : "");
+    return new AuditPage(List.copyOf(shown), more ? PageToken.encode(AUDIT, filterOf(query), Long.toString(shown.get(shown.size() - 1).sequence())) : "");
   }
 
   public AuditLog.Verification verifyAudit(Caller caller) {

@@ -47,6 +47,14 @@ public final class DirectoryException extends RuntimeException {
     return invalid(List.of(violation));
   }
 
+  /**
+   * A failure with its own reason that is also bad input in named fields (a weak password), so a
+   * client can point at the field as for any other violation.
+   */
+  public static DirectoryException ofFields(Reason reason, Map<String, String> metadata, List<FieldViolation> violations) {
+    return new DirectoryException(reason, metadata, violations, null);
+  }
+
   /** A failure that goes away by itself after {@code retryAfter} (a lockout). */
   public static DirectoryException retryable(Reason reason, Duration retryAfter, Map<String, String> metadata) {
     return new DirectoryException(reason, metadata, List.of(), retryAfter);

@@ -16,6 +16,11 @@ public record FieldViolation(String field, String code, Map<String, String> meta
     return new FieldViolation(field, code, Map.of("field", field, "value", value));
   }
 
+  /** A text field with a control character (NUL, a line break ...), which no stored text may hold. */
+  public static FieldViolation controlCharacters(String field) {
+    return new FieldViolation(field, "CONTROL_CHARACTERS", Map.of("field", field));
+  }
+
   public static FieldViolation outOfRange(String field, long value, long min, long max) {
     return new FieldViolation(field, "OUT_OF_RANGE", Map.of(
         "field", field, "value", Long.toString(value), "min", Long.toString(min), "max", Long.toString(max)));

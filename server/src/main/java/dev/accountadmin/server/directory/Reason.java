@@ -7,6 +7,10 @@ package dev.accountadmin.server.directory;
  */
 public enum Reason {
   INVALID_ARGUMENT,
+  /** The request bytes are not the method's request message: random bytes, truncated, bad UTF-8. */
+  MALFORMED_REQUEST,
+  /** The call's metadata (headers) is larger than the server accepts. */
+  METADATA_TOO_LARGE,
   UNAUTHENTICATED,
   TOKEN_EXPIRED,
   SESSION_REVOKED,

@@ -23,6 +23,11 @@ public record UserQuery(List<String> words, List<String> states, Instant now) {
       throw DirectoryException.invalid(new FieldViolation(field, "TOO_LONG",
           java.util.Map.of("field", field, "max", Integer.toString(MAX_LENGTH))));
     }
+    // Whitespace separates terms; any other control character (NUL above all, which PostgreSQL
+    // refuses in text) can match nothing and is bad input, not an internal error.
+    if (filter.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
+      throw DirectoryException.invalid(FieldViolation.controlCharacters(field));
+    }
     var words = new ArrayList<String>();
     var states = new ArrayList<String>();
     for (var term : filter.trim().toLowerCase(Locale.ROOT).split("\\s+")) {

@@ -37,6 +37,16 @@ public final class UserStore {
     this.engine = engine;
   }
 
+  /** The tenant's domain, stored in lower case when the directory was bootstrapped. */
+  public String tenantDomain(Connection c) throws SQLException {
+    try (var statement = c.prepareStatement("SELECT domain FROM tenant WHERE id = 1"); var rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        throw new IllegalStateException("the directory has no tenant: it was never bootstrapped");
+      }
+      return rows.getString(1);
+    }
+  }
+
   /** The user named {@code name}, locked for update on engines with row locks. */
   public Optional<User> find(Connection c, UserName name) throws SQLException {
     var sql = "SELECT " + COLUMNS + " FROM users WHERE upn_key = ?"
