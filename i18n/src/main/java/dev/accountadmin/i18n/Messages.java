@@ -129,6 +129,11 @@ public final class Messages {
    * labels, …; see {@code MetadataArguments}). An unknown reason renders {@code
    * error.UNKNOWN_REASON}; an unknown enum constant in the metadata is shown by its name.
    *
+   * <p>A value the server sends only sometimes has a sentence of its own, {@code
+   * error.<reason>.<metadataKey>}, which follows the message when that value is present (so the
+   * main sentence never has an empty slot): {@code error.STEPS_DENIED.allowedSteps} says which
+   * steps the caller may still run.
+   *
    * @throws IllegalArgumentException if a time or duration in the metadata is malformed
    */
   public String renderError(String reason, Map<String, String> metadata) {
@@ -136,7 +141,15 @@ public final class Messages {
     if (!patterns.containsKey(key)) {
       return render("error.UNKNOWN_REASON", Map.of("reason", reason));
     }
-    return render(key, MetadataArguments.convert(metadata, this::labelOrName));
+    var args = MetadataArguments.convert(metadata, this::labelOrName);
+    var text = new StringBuilder(render(key, args));
+    for (String optional : new java.util.TreeSet<>(metadata.keySet())) {
+      String sentence = key + "." + optional;
+      if (patterns.containsKey(sentence) && !metadata.get(optional).isBlank()) {
+        text.append(' ').append(render(sentence, args));
+      }
+    }
+    return text.toString();
   }
 
   /**
