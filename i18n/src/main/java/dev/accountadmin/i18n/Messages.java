@@ -153,6 +153,19 @@ public final class Messages {
   }
 
   /**
+   * Renders an error for a user rather than an admin (a mail app, a sign-in page): {@code
+   * userError.<reason>}, which says what a user can do, where the reason has one; otherwise the
+   * same as {@link #renderError}.
+   */
+  public String renderUserError(String reason, Map<String, String> metadata) {
+    String key = "userError." + reason;
+    if (!patterns.containsKey(key)) {
+      return renderError(reason, metadata);
+    }
+    return render(key, MetadataArguments.convert(metadata, this::labelOrName));
+  }
+
+  /**
    * Renders {@code violation.<code>} for a {@code BadRequest} field violation, with the same
    * metadata conversions as {@link #renderError}; an unknown code renders {@code
    * violation.UNKNOWN_CODE}.

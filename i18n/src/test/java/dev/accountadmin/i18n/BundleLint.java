@@ -177,7 +177,8 @@ final class BundleLint {
             if (pattern.indexOf('\'') >= 0) {
               problems.add(locale + " " + key + ": ASCII apostrophe; French uses ’ (U+2019)");
             }
-            if (FRENCH_PUNCTUATION.matcher(pattern).find()) {
+            // An ICU skeleton ("{t, date, ::yMMMdjmz}") is syntax, not French text.
+            if (FRENCH_PUNCTUATION.matcher(pattern.replaceAll(", ::\\w+}", "}")).find()) {
               problems.add(locale + " " + key + ": French wants U+00A0/U+202F before : ; ? !");
             }
           }
