@@ -160,7 +160,7 @@ final class PseudoLocaleScreensTest {
     var line = Render.step(Messages.of(java.util.Locale.ENGLISH, ZoneOffset.UTC), "pat@contoso.com", step, NOW);
 
     assertThat(line).isEqualTo("4. [done] Every mail protocol is now turned off for pat@contoso.com (POP3 and IMAP), "
-        + "in effect at 9:00\u202FAM.");
+        + "in effect at Nov 23, 2026, 9:00\u202FAM UTC.");
   }
 
   private static StepDetails details(StepKind kind) {
