@@ -290,4 +290,25 @@ final class ProceduresTest {
     assertThat(failure(() -> helpdesk.blockSignIn(BlockSignInRequest.newBuilder().setName(NAME).build())).errorInfo()
         .getReason()).isEqualTo("PERMISSION_DENIED");
   }
+
+  @Test
+  void alreadyDone_saysSinceWhenTheStateHolds_whereTheDirectoryKnows() {
+    var admin = server.admin();
+    var restrictedAt = server.clock.instant();
+    admin.restrictSending(RestrictSendingRequest.newBuilder().setName(NAME).build());
+    server.clock.advance(Duration.ofMinutes(5));
+    var offboardedAt = server.clock.instant();
+    admin.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build());
+    server.clock.advance(Duration.ofHours(1));
+
+    var again = server.admin().restrictSending(RestrictSendingRequest.newBuilder().setName(NAME).build()).getStep();
+    var second = server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
+
+    assertThat(again.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+    assertThat(again.getEffectiveTime().getSeconds()).isEqualTo(restrictedAt.getEpochSecond());
+    assertThat(second.getSteps(0).getKind()).isEqualTo(StepKind.STEP_KIND_RESET_PASSWORD);
+    assertThat(second.getSteps(0).getEffectiveTime().getSeconds()).isEqualTo(offboardedAt.getEpochSecond());
+    // Blocked since when? The directory does not record it, so no time is made up.
+    assertThat(second.getSteps(2).hasEffectiveTime()).isFalse();
+  }
 }

@@ -198,7 +198,12 @@ public final class Directory {
       }
       audit.append(c, record(caller, kind.action(), name, requestId, auditOutcome(outcome),
           Map.of("step", kind.name(), "outcome", outcome.name())));
-      var result = StepResult.of(1, kind, outcome, outcome == Outcome.DONE ? now : null, details);
+      var since = switch (outcome) {
+        case DONE -> now;
+        case ALREADY_DONE -> Steps.inEffectSince(kind, user);
+        case NOT_REQUESTED, DENIED, FAILED, PLANNED -> null;
+      };
+      var result = StepResult.of(1, kind, outcome, since, details);
       return new Changed(result, changed, sessions.active(c, user.id(), now).size());
     }));
   }

@@ -156,7 +156,8 @@ public final class Procedures {
         } else if (!caller.adminRoles().isEmpty() && steps.alreadyDone(c, step.kind(), current, step.params(), now)) {
           // Nothing to change needs no permission: any admin may read this state anyway, and a
           // helpdesk admin must be able to unlock a user whose sign-in was never blocked.
-          results.add(StepResult.of(number, step.kind(), Outcome.ALREADY_DONE, null, StepDetails.NONE));
+          results.add(StepResult.of(number, step.kind(), Outcome.ALREADY_DONE,
+              Steps.inEffectSince(step.kind(), current), StepDetails.NONE));
         } else if (!permitted) {
           results.add(new StepResult(number, step.kind(), Outcome.DENIED, null, required, null, StepDetails.NONE));
           denied.add(step.kind());
