@@ -129,12 +129,38 @@ public final class Messages {
    * labels, …; see {@code MetadataArguments}). An unknown reason renders {@code
    * error.UNKNOWN_REASON}; an unknown enum constant in the metadata is shown by its name.
    *
+   * <p>A value the server sends only sometimes has a sentence of its own, {@code
+   * error.<reason>.<metadataKey>}, which follows the message when that value is present (so the
+   * main sentence never has an empty slot): {@code error.STEPS_DENIED.allowedSteps} says which
+   * steps the caller may still run.
+   *
    * @throws IllegalArgumentException if a time or duration in the metadata is malformed
    */
   public String renderError(String reason, Map<String, String> metadata) {
     String key = "error." + reason;
     if (!patterns.containsKey(key)) {
       return render("error.UNKNOWN_REASON", Map.of("reason", reason));
+    }
+    var args = MetadataArguments.convert(metadata, this::labelOrName);
+    var text = new StringBuilder(render(key, args));
+    for (String optional : new java.util.TreeSet<>(metadata.keySet())) {
+      String sentence = key + "." + optional;
+      if (patterns.containsKey(sentence) && !metadata.get(optional).isBlank()) {
+        text.append(' ').append(render(sentence, args));
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Renders an error for a user rather than an admin (a mail app, a sign-in page): {@code
+   * userError.<reason>}, which says what a user can do, where the reason has one; otherwise the
+   * same as {@link #renderError}.
+   */
+  public String renderUserError(String reason, Map<String, String> metadata) {
+    String key = "userError." + reason;
+    if (!patterns.containsKey(key)) {
+      return renderError(reason, metadata);
     }
     return render(key, MetadataArguments.convert(metadata, this::labelOrName));
   }

@@ -185,7 +185,8 @@ final class BundleLint {
             if (pattern.indexOf('\'') >= 0) {
               problems.add(locale + " " + key + ": ASCII apostrophe; French uses ’ (U+2019)");
             }
-            if (FRENCH_PUNCTUATION.matcher(pattern).find()) {
+            // An ICU skeleton ("{t, date, ::yMMMdjmz}") is syntax, not French text.
+            if (FRENCH_PUNCTUATION.matcher(pattern.replaceAll(", ::\\w+}", "}")).find()) {
               problems.add(locale + " " + key + ": French wants U+00A0/U+202F before : ; ? !");
             }
             var elision = FRENCH_ELISION_BEFORE_USER.matcher(pattern);
@@ -416,8 +417,31 @@ final class BundleLint {
   }
 
   /** All checks together. */
+  private static final Pattern DATE_ARGUMENT = Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(date|time)\\s*(?:,\\s*([^}]*?))?\\s*}");
+  /** An ICU skeleton with the year, the day and a time-zone field. */
+  private static final Pattern DATE_WITH_ZONE = Pattern.compile("::(?=\\w*y)(?=\\w*d)(?=\\w*[zvOVZ])\\w+");
+
+  /**
+   * Every date or time is shown with its date and its zone ({@code {t, date, ::yMMMdjmz}}): a
+   * bare "10:28 PM" means another hour to a reader in another zone, or on another day.
+   */
+  List<String> datesWithZone() {
+    return eachMessage(
+        (locale, key, pattern, problems) -> {
+          var matcher = DATE_ARGUMENT.matcher(pattern);
+          while (matcher.find()) {
+            var style = matcher.group(3) == null ? "" : matcher.group(3).strip();
+            if (!matcher.group(2).equals("date") || !DATE_WITH_ZONE.matcher(style).matches()) {
+              problems.add(locale + " " + key + ": {" + matcher.group(1) + "} needs a date skeleton with the date"
+                  + " and the zone, e.g. {" + matcher.group(1) + ", date, ::yMMMdjmz}");
+            }
+          }
+        });
+  }
+
   List<String> all() {
     List<String> problems = new ArrayList<>();
+    problems.addAll(datesWithZone());
     problems.addAll(keys());
     problems.addAll(compile());
     problems.addAll(arguments());

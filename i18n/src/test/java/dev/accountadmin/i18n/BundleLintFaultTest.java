@@ -22,6 +22,14 @@ final class BundleLintFaultTest {
   }
 
   @Test
+  void datesWithZone_timeWithoutZoneIsReported() {
+    BundleLint lint = withFault(SV, sv -> sv.put("cli.state.locked", "utelåst till {lockedUntilTime, time, short}"));
+
+    assertThat(lint.datesWithZone()).containsExactly("sv cli.state.locked: {lockedUntilTime} needs a date skeleton"
+        + " with the date and the zone, e.g. {lockedUntilTime, date, ::yMMMdjmz}");
+  }
+
+  @Test
   void keys_missingKeyIsReported() {
     BundleLint lint = withFault(NL, nl -> nl.remove("error.USER_NOT_FOUND"));
 

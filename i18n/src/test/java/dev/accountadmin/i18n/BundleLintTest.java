@@ -46,6 +46,11 @@ final class BundleLintTest {
   }
 
   @Test
+  void datesWithZone_everyDateAndTimeShowsItsDateAndZone() {
+    assertThat(LINT.datesWithZone()).isEmpty();
+  }
+
+  @Test
   void translated_noEnglishLeftInOtherLocales() {
     assertThat(LINT.translated()).isEmpty();
   }

@@ -87,10 +87,10 @@ final class MessagesTest {
     Map<String, Object> ninety = Map.of("accessTokensValidUntilTime", T, "remainingSeconds", Duration.ofSeconds(90));
 
     assertThat(messages("ro").render("summary.residualAccess", day))
-        .isEqualTo("Tokenurile de acces deja emise rămân valabile până la 10:05 (încă cel mult 24 de ore)"
+        .isEqualTo("Tokenurile de acces deja emise rămân valabile până la 14 mar. 2026, 10:05 CET (încă cel mult 24 de ore)"
             + " în aplicațiile care nu le verifică la server.");
     assertThat(messages("en").render("summary.residualAccess", ninety))
-        .isEqualTo("Access tokens already issued stay valid until 10:05" + NNBSP + "AM (for up to 1 minute, 30 seconds)"
+        .isEqualTo("Access tokens already issued stay valid until Mar 14, 2026, 10:05" + NNBSP + "AM GMT+1 (for up to 1 minute, 30 seconds)"
             + " in apps that do not check them with the server.");
     assertThat(messages("fr").render("summary.residualAccess", ninety))
         .contains("(pendant 1 minute et 30" + NBSP + "secondes au plus)");
@@ -112,11 +112,11 @@ final class MessagesTest {
     Map<String, Object> args = Map.of("user", "alex@contoso.com", "effectiveTime", T);
 
     assertThat(Messages.of(Locale.FRENCH, PARIS).render("step.BLOCK_SIGN_IN.DONE", args))
-        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis 10:05.");
+        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis le 14 mars 2026, 10:05 UTC+1.");
     assertThat(Messages.of(Locale.FRENCH, ZoneId.of("Europe/Bucharest")).render("step.BLOCK_SIGN_IN.DONE", args))
-        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis 11:05.");
+        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis le 14 mars 2026, 11:05 UTC+2.");
     assertThat(Messages.of(Locale.FRENCH, ZoneOffset.UTC).render("step.BLOCK_SIGN_IN.DONE", args))
-        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis 09:05.");
+        .isEqualTo("Connexion bloquée pour alex@contoso.com, en vigueur depuis le 14 mars 2026, 09:05 TU.");
   }
 
   @Test
@@ -130,7 +130,8 @@ final class MessagesTest {
 
     assertThat(messages("ro").render("step.REVOKE_SESSIONS.DONE", args))
         .isEqualTo("Utilizatorul alex@contoso.com a fost deconectat de la toate sesiunile: 20 de sesiuni revocate,"
-            + " în vigoare de la 10:05. Tokenurile de acces deja emise rămân valabile până la 11:05"
+            + " în vigoare de la 14 mar. 2026, 10:05 CET. Tokenurile de acces deja emise rămân valabile până la"
+            + " 14 mar. 2026, 11:05 CET"
             + " pentru aplicațiile care nu le verifică.");
   }
 
@@ -179,7 +180,7 @@ final class MessagesTest {
 
     assertThat(messages("en").renderError("ACCOUNT_LOCKED", metadata))
         .isEqualTo("The account alex@contoso.com is locked out after too many failed sign-in attempts,"
-            + " until 10:07:00" + NNBSP + "AM. Try again in 1 minute, 30 seconds, or ask an admin to clear the lockout.");
+            + " until Mar 14, 2026, 10:07" + NNBSP + "AM GMT+1. Try again in 1 minute, 30 seconds, or ask an admin to clear the lockout.");
   }
 
   @Test

@@ -22,10 +22,15 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.grpc.util.MutableHandlerRegistry;
+import dev.accountadmin.i18n.Locales;
+import dev.accountadmin.i18n.Messages;
+import java.net.BindException;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -201,23 +206,72 @@ public final class AccountAdminServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Config()).execute(args));
+    System.exit(commandLine(System.getenv(), new PrintStream(System.err, true, StandardCharsets.UTF_8)).execute(args));
   }
 
-  /** Opens the database, bootstraps it if new, and starts serving. */
   /** The v1alpha reflection service, deprecated but still the only one older grpcurl releases speak. */
   @SuppressWarnings("deprecation")
   private static io.grpc.BindableService v1alphaReflection() {
     return ProtoReflectionService.newInstance();
   }
 
+  /**
+   * The command line {@code main} runs: a {@link StartupFailure} is one localized sentence on
+   * {@code err} (in the language of LC_ALL / LC_MESSAGES / LANG) and its own exit code, not a
+   * stack trace.
+   */
+  static CommandLine commandLine(Map<String, String> env, PrintStream err) {
+    var commandLine = new CommandLine(new Config());
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof StartupFailure failure) {
+        var messages = Messages.of(Locales.fromEnvironment(null, env), ZoneOffset.UTC);
+        err.println(messages.render(failure.messageKey(), failure.arguments()));
+        err.flush();
+        return failure.kind().exitCode();
+      }
+      throw e;
+    });
+    return commandLine;
+  }
+
+  /**
+   * Binds the port, opens the database, bootstraps it if new, and starts serving. The port comes
+   * first: a server that cannot listen must not create a directory or print a password it will
+   * never serve.
+   *
+   * @throws StartupFailure when the port is taken or the database is readable by others
+   */
   public static AccountAdminServer start(Config config) throws IOException {
     quietLibraries();
-    if (config.databaseUrl == null || config.databaseUrl.isBlank()) {
-      Files.createDirectories(config.dataDir);
-    }
-    var database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword);
+    var health = new HealthStatusManager();
+    health.setStatus("", ServingStatus.NOT_SERVING);
+    // The services need the database, which comes after the bind: they join this registry.
+    var services = new MutableHandlerRegistry();
+    Server server;
     try {
+      server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
+          .maxInboundMetadataSize(CallContext.TRANSPORT_METADATA_LIMIT)
+          .fallbackHandlerRegistry(services)
+          .addService(RequestParsing.of(health.getHealthService()))
+          .addService(RequestParsing.of(ProtoReflectionServiceV1.newInstance()))
+          .addService(RequestParsing.of(v1alphaReflection()))
+          .build()
+          .start();
+    } catch (IOException e) {
+      // Netty's native transport reports EADDRINUSE in an exception of its own: ask the JDK.
+      if (causedBy(e, BindException.class) || portTaken(config.bind, config.port)) {
+        throw new StartupFailure(StartupFailure.Kind.PORT_IN_USE,
+            Map.of("bind", config.bind, "port", Integer.toString(config.port)), e);
+      }
+      throw e;
+    }
+    Database database = null;
+    try {
+      var sqliteFile = sqliteFile(config.jdbcUrl());
+      if (sqliteFile != null) {
+        DataDirectory.prepare(sqliteFile);
+      }
+      database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword);
       var clock = config.clock;
       var secrets = new Secrets(new SecureRandom());
       var secretStore = new SecretStore(database);
@@ -242,29 +296,56 @@ public final class AccountAdminServer implements AutoCloseable {
       var service = new AccountAdminService(directory, procedures, new BatchOffboard(database, procedures, clock),
           new Idempotency(database, clock, idempotencyKey, secrets.random()), clock);
 
-      var health = new HealthStatusManager();
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
       // Every service parses its requests in the call (RequestParsing), so garbage is INVALID_ARGUMENT.
-      var server = NettyServerBuilder.forAddress(new InetSocketAddress(config.bind, config.port))
-          .maxInboundMetadataSize(CallContext.TRANSPORT_METADATA_LIMIT)
-          .addService(ServerInterceptors.intercept(RequestParsing.of(service), context, errors))
-          .addService(ServerInterceptors.intercept(RequestParsing.of(new AuthService(authentication)), context, errors))
-          .addService(ServerInterceptors.intercept(RequestParsing.of(new MailFlowService(mail)), context, errors))
-          .addService(RequestParsing.of(health.getHealthService()))
-          .addService(RequestParsing.of(ProtoReflectionServiceV1.newInstance()))
-          .addService(RequestParsing.of(v1alphaReflection()))
-          .build()
-          .start();
+      services.addService(ServerInterceptors.intercept(RequestParsing.of(service), context, errors));
+      services.addService(ServerInterceptors.intercept(RequestParsing.of(new AuthService(authentication)), context, errors));
+      services.addService(ServerInterceptors.intercept(RequestParsing.of(new MailFlowService(mail)), context, errors));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.engine() == Database.Engine.SQLITE ? config.jdbcUrl() : "PostgreSQL");
       config.out.flush();
       return new AccountAdminServer(server, health, database);
     } catch (RuntimeException | IOException e) {
-      database.close();
+      server.shutdownNow();
+      if (database != null) {
+        database.close();
+      }
       throw e;
     }
+  }
+
+  /** The file of a SQLite URL ({@code jdbc:sqlite:/path}), or null for PostgreSQL and in-memory. */
+  static Path sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return null;
+    }
+    var path = url.substring("jdbc:sqlite:".length());
+    path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+    int query = path.indexOf('?');
+    path = query >= 0 ? path.substring(0, query) : path;
+    return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);
+  }
+
+  private static boolean portTaken(String bind, int port) {
+    try (var probe = new java.net.ServerSocket()) {
+      probe.bind(new InetSocketAddress(bind, port));
+      return false;
+    } catch (BindException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (var t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int port() {

@@ -129,7 +129,7 @@ public final class CallContext implements ServerInterceptor {
       try {
         context = context.withValue(CALLER, authentication.authenticate(token, address));
       } catch (DirectoryException e) {
-        var status = ErrorStatus.from(e, locale);
+        var status = ErrorStatus.from(e, locale, ErrorStatus.Audience.of(method));
         call.close(status.getStatus(), status.getTrailers());
         return new ServerCall.Listener<>() {};
       }

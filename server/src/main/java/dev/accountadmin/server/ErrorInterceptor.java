@@ -1,6 +1,8 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.server.directory.DirectoryException;
+import dev.accountadmin.v1.ClientApp;
+import dev.accountadmin.v1.SignInRequest;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -40,6 +42,10 @@ public final class ErrorInterceptor implements ServerInterceptor {
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
       @Override
       public void onMessage(Q message) {
+        // acctadmin login signs in to the admin API: its errors are for an admin.
+        if (message instanceof SignInRequest signIn && signIn.getClientApp() == ClientApp.CLIENT_APP_ADMIN_API) {
+          guarded.audience = ErrorStatus.Audience.ADMIN;
+        }
         try {
           super.onMessage(message);
         } catch (RuntimeException e) {
@@ -62,12 +68,14 @@ public final class ErrorInterceptor implements ServerInterceptor {
   private static final class GuardedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
     private final Locale locale;
     private final String method;
+    private volatile ErrorStatus.Audience audience;
     private boolean closed;
 
     GuardedCall(ServerCall<Q, R> call, Locale locale, String method) {
       super(call);
       this.locale = locale;
       this.method = method;
+      this.audience = ErrorStatus.Audience.of(method);
     }
 
     void fail(RuntimeException e) {
@@ -75,12 +83,12 @@ public final class ErrorInterceptor implements ServerInterceptor {
       if (e instanceof DirectoryException directory) {
         // The reason and metadata never hold a secret (DirectoryException's contract).
         LOG.fine(() -> method + " failed: " + directory.reason() + " " + directory.metadata());
-        status = ErrorStatus.from(directory, locale);
+        status = ErrorStatus.from(directory, locale, audience);
       } else if (e instanceof StatusRuntimeException grpc && StatusProto.fromThrowable(grpc) != null) {
         status = grpc;
       } else {
         LOG.log(Level.SEVERE, "unexpected failure in " + method, e);
-        status = ErrorStatus.internal(locale);
+        status = ErrorStatus.internal(locale, audience);
       }
       close(status.getStatus(), status.getTrailers());
     }
@@ -97,7 +105,7 @@ public final class ErrorInterceptor implements ServerInterceptor {
         super.close(replacement.getStatus(), replacement.getTrailers());
       } else if (!hasDetails && status.getCode() == Status.Code.UNKNOWN) {
         LOG.log(Level.SEVERE, "call " + method + " ended UNKNOWN", status.getCause());
-        var replacement = ErrorStatus.internal(locale);
+        var replacement = ErrorStatus.internal(locale, audience);
         super.close(replacement.getStatus(), replacement.getTrailers());
       } else {
         super.close(status, trailers);

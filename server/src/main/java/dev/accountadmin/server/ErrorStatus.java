@@ -36,7 +36,7 @@ public final class ErrorStatus {
           USER_DELETED, USER_NOT_DELETED, NOT_OFFBOARDED, SENDING_RESTRICTED -> Code.FAILED_PRECONDITION;
       // METADATA_TOO_LARGE as gRPC answers a message over its size limit.
       case OUTBOUND_LIMIT_EXCEEDED, SIGN_IN_THROTTLED, METADATA_TOO_LARGE -> Code.RESOURCE_EXHAUSTED;
-      case PERMISSION_DENIED, STEPS_DENIED, MAIL_CLIENT_REQUIRED -> Code.PERMISSION_DENIED;
+      case PERMISSION_DENIED, READ_DENIED, STEPS_DENIED, MAIL_CLIENT_REQUIRED -> Code.PERMISSION_DENIED;
       case USER_NOT_FOUND, USER_PURGED, BATCH_NOT_FOUND -> Code.NOT_FOUND;
       case USER_ALREADY_EXISTS -> Code.ALREADY_EXISTS;
       case CONCURRENT_MODIFICATION -> Code.ABORTED;
@@ -45,13 +45,35 @@ public final class ErrorStatus {
     };
   }
 
+  /**
+   * Who reads an error's text: an admin (the admin API, whose errors may point to acctadmin), or a
+   * user in a mail app or at a sign-in page, who is told what a user can do.
+   */
+  public enum Audience {
+    ADMIN,
+    USER;
+
+    /** The audience of a method: Auth and MailFlow face users, except a sign-in to the admin API. */
+    static Audience of(String fullMethodName) {
+      return fullMethodName.startsWith("accountadmin.v1.Auth/") || fullMethodName.startsWith("accountadmin.v1.MailFlow/")
+          ? USER : ADMIN;
+    }
+  }
+
   public static StatusRuntimeException from(DirectoryException e, Locale locale) {
+    return from(e, locale, Audience.ADMIN);
+  }
+
+  public static StatusRuntimeException from(DirectoryException e, Locale locale, Audience audience) {
     var messages = Messages.of(locale, ZoneOffset.UTC);
     var english = Messages.of(Locale.ENGLISH, ZoneOffset.UTC);
+    java.util.function.BiFunction<Messages, DirectoryException, String> text = audience == Audience.USER
+        ? (m, error) -> m.renderUserError(error.reason().name(), error.metadata())
+        : (m, error) -> m.renderError(error.reason().name(), error.metadata());
     var status = com.google.rpc.Status.newBuilder()
         .setCode(code(e.reason()).getNumber())
         // The status message is for logs and generic tools: always English.
-        .setMessage(english.renderError(e.reason().name(), e.metadata()))
+        .setMessage(text.apply(english, e))
         .addDetails(Any.pack(ErrorInfo.newBuilder()
             .setReason(e.reason().name())
             .setDomain(DOMAIN)
@@ -79,14 +101,14 @@ public final class ErrorStatus {
     }
     status.addDetails(Any.pack(LocalizedMessage.newBuilder()
         .setLocale(messages.locale().toLanguageTag())
-        .setMessage(messages.renderError(e.reason().name(), e.metadata()))
+        .setMessage(text.apply(messages, e))
         .build()));
     return StatusProto.toStatusRuntimeException(status.build());
   }
 
   /** An unexpected failure: INTERNAL, with nothing of its cause (which may hold data). */
-  public static StatusRuntimeException internal(Locale locale) {
-    return from(DirectoryException.of(Reason.INTERNAL, Map.of()), locale);
+  public static StatusRuntimeException internal(Locale locale, Audience audience) {
+    return from(DirectoryException.of(Reason.INTERNAL, Map.of()), locale, audience);
   }
 
   /** A method whose issue has not landed yet. */

@@ -4,6 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.AssignAdminRolesRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ChangePasswordRequest;
@@ -267,5 +268,66 @@ final class ProceduresTest {
     var headers = new Metadata();
     headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
     return MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  @Test
+  void unlock_byHelpdesk_ofAPlainLockedOutUser_clearsTheLockout() {
+    lockOut();
+    var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+
+    var steps = helpdesk.unlockUser(UnlockUserRequest.newBuilder().setName(NAME).build()).getResult().getStepsList();
+
+    // Allowing sign-in takes a user admin, but sign-in was never blocked: nothing to deny.
+    assertThat(outcomes(steps)).containsExactly(StepOutcome.STEP_OUTCOME_ALREADY_DONE, StepOutcome.STEP_OUTCOME_DONE,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+    assertThat(signIn(TestServer.USER_PASSWORD, ClientApp.CLIENT_APP_BROWSER).getAccessToken()).isNotEmpty();
+  }
+
+  @Test
+  void unlock_byHelpdesk_ofABlockedUser_isDeniedAndPointsToWhatHelpdeskMayDo() {
+    lockOut();
+    server.admin().blockSignIn(BlockSignInRequest.newBuilder().setName(NAME).build());
+    var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+
+    var failure = failure(() -> helpdesk.unlockUser(UnlockUserRequest.newBuilder().setName(NAME).build()));
+
+    assertThat(failure.errorInfo().getReason()).isEqualTo("STEPS_DENIED");
+    assertThat(failure.errorInfo().getMetadataMap())
+        .containsEntry("deniedSteps", "ALLOW_SIGN_IN")
+        .containsEntry("allowedSteps", "CLEAR_LOCKOUT");
+    assertThat(failure.localizedMessage().getMessage()).endsWith(" You may still run these steps one at a time: Clear the lockout.");
+    assertThat(user().getLockout().getLocked()).as("a denied procedure changes nothing").isTrue();
+  }
+
+  @Test
+  void singleStep_withNothingToChange_isAlreadyDoneWhateverTheCallersRoles() {
+    var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+
+    var step = helpdesk.allowSignIn(AllowSignInRequest.newBuilder().setName(NAME).build()).getStep();
+
+    assertThat(step.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+    assertThat(failure(() -> helpdesk.blockSignIn(BlockSignInRequest.newBuilder().setName(NAME).build())).errorInfo()
+        .getReason()).isEqualTo("PERMISSION_DENIED");
+  }
+
+  @Test
+  void alreadyDone_saysSinceWhenTheStateHolds_whereTheDirectoryKnows() {
+    var admin = server.admin();
+    var restrictedAt = server.clock.instant();
+    admin.restrictSending(RestrictSendingRequest.newBuilder().setName(NAME).build());
+    server.clock.advance(Duration.ofMinutes(5));
+    var offboardedAt = server.clock.instant();
+    admin.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build());
+    server.clock.advance(Duration.ofHours(1));
+
+    var again = server.admin().restrictSending(RestrictSendingRequest.newBuilder().setName(NAME).build()).getStep();
+    var second = server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
+
+    assertThat(again.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+    assertThat(again.getEffectiveTime().getSeconds()).isEqualTo(restrictedAt.getEpochSecond());
+    assertThat(second.getSteps(0).getKind()).isEqualTo(StepKind.STEP_KIND_RESET_PASSWORD);
+    assertThat(second.getSteps(0).getEffectiveTime().getSeconds()).isEqualTo(offboardedAt.getEpochSecond());
+    // Blocked since when? The directory does not record it, so no time is made up.
+    assertThat(second.getSteps(2).hasEffectiveTime()).isFalse();
   }
 }

@@ -19,13 +19,25 @@ import java.util.Map;
 final class StepArguments {
   private StepArguments() {}
 
-  /** {@code step.<KIND>.<OUTCOME>}; turning every mail protocol off has its own sentence. */
+  /** Steps whose ALREADY_DONE state the server dates (a restriction's start, a password change). */
+  private static final java.util.Set<StepKind> DATED_WHEN_ALREADY_DONE =
+      java.util.EnumSet.of(StepKind.STEP_KIND_RESTRICT_SENDING, StepKind.STEP_KIND_RESET_PASSWORD);
+
+  /**
+   * {@code step.<KIND>.<OUTCOME>}; turning every mail protocol off has its own sentence, and so
+   * has an already-done step the server says since when.
+   */
   static String key(StepResult step) {
     var kind = step.getKind().name().substring("STEP_KIND_".length());
     var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
     if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE
         && step.getDetails().hasMailProtocols() && step.getDetails().getMailProtocols().getAfterCount() == 0) {
       return "step." + kind + ".DONE_ALL_DISABLED";
+    }
+    // An already-done step whose state the server dates says since when.
+    if (step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE && step.hasEffectiveTime()
+        && DATED_WHEN_ALREADY_DONE.contains(step.getKind())) {
+      return "step." + kind + ".ALREADY_DONE_SINCE";
     }
     return "step." + kind + "." + outcome;
   }

@@ -160,7 +160,7 @@ final class PseudoLocaleScreensTest {
     var line = Render.step(Messages.of(java.util.Locale.ENGLISH, ZoneOffset.UTC), "pat@contoso.com", step, NOW);
 
     assertThat(line).isEqualTo("4. [done] Every mail protocol is now turned off for pat@contoso.com (POP3 and IMAP), "
-        + "in effect at 9:00\u202FAM.");
+        + "in effect at Nov 23, 2026, 9:00\u202FAM UTC.");
   }
 
   private static StepDetails details(StepKind kind) {
@@ -180,5 +180,18 @@ final class PseudoLocaleScreensTest {
       default -> {}
     }
     return details.build();
+  }
+
+  @Test
+  void stepLines_alreadyDoneWithATime_saySinceWhen() {
+    var step = StepResult.newBuilder().setNumber(3).setKind(StepKind.STEP_KIND_RESTRICT_SENDING)
+        .setOutcome(StepOutcome.STEP_OUTCOME_ALREADY_DONE).setEffectiveTime(at(NOW)).build();
+    var undated = step.toBuilder().clearEffectiveTime().build();
+    var english = Messages.of(java.util.Locale.ENGLISH, ZoneOffset.UTC);
+
+    assertThat(Render.step(english, "pat@contoso.com", step, NOW.plusSeconds(3600))).isEqualTo(
+        "3. [already done] pat@contoso.com has been restricted from sending email since Nov 23, 2026, 9:00\u202FAM UTC.");
+    assertThat(Render.step(english, "pat@contoso.com", undated, NOW))
+        .isEqualTo("3. [already done] pat@contoso.com was already restricted from sending email.");
   }
 }

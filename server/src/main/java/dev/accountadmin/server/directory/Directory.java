@@ -177,25 +177,33 @@ public final class Directory {
     return auditingDenials(caller, kind.action(), name, requestId, () -> database.inTransaction(c -> {
       var now = clock.instant();
       var user = live(c, name, now);
-      authorize(caller, kind.action(), user);
       Outcome outcome;
       StepDetails details;
       var changed = user;
-      if (steps.alreadyDone(c, kind, user, params, now)) {
+      // A step with nothing to change needs no permission beyond reading, which any admin has.
+      if (!caller.adminRoles().isEmpty() && steps.alreadyDone(c, kind, user, params, now)) {
         outcome = Outcome.ALREADY_DONE;
         details = StepDetails.NONE;
-      } else if (validateOnly) {
-        outcome = Outcome.PLANNED;
-        details = steps.preview(c, kind, user, params, now);
       } else {
-        var applied = steps.apply(c, kind, user, params, now);
-        changed = users.update(c, applied.user(), now);
-        outcome = Outcome.DONE;
-        details = applied.details();
+        authorize(caller, kind.action(), user);
+        if (validateOnly) {
+          outcome = Outcome.PLANNED;
+          details = steps.preview(c, kind, user, params, now);
+        } else {
+          var applied = steps.apply(c, kind, user, params, now);
+          changed = users.update(c, applied.user(), now);
+          outcome = Outcome.DONE;
+          details = applied.details();
+        }
       }
       audit.append(c, record(caller, kind.action(), name, requestId, auditOutcome(outcome),
           Map.of("step", kind.name(), "outcome", outcome.name())));
-      var result = StepResult.of(1, kind, outcome, outcome == Outcome.DONE ? now : null, details);
+      var since = switch (outcome) {
+        case DONE -> now;
+        case ALREADY_DONE -> Steps.inEffectSince(kind, user);
+        case NOT_REQUESTED, DENIED, FAILED, PLANNED -> null;
+      };
+      var result = StepResult.of(1, kind, outcome, since, details);
       return new Changed(result, changed, sessions.active(c, user.id(), now).size());
     }));
   }
@@ -328,7 +336,7 @@ public final class Directory {
       var required = Permissions.requiredRoles(Action.READ, Permissions.TargetTier.NON_ADMIN);
       audit.append(record(caller, Action.READ, null, "", AuditRecord.Outcome.DENIED,
           Map.of("requiredRoles", names(required))));
-      throw denied(Action.READ, null, required);
+      throw DirectoryException.of(Reason.READ_DENIED, "requiredRoles", names(required));
     }
   }
 
@@ -351,7 +359,7 @@ public final class Directory {
   static DirectoryException denied(Action action, UserName target, Set<Role> required) {
     return DirectoryException.of(Reason.PERMISSION_DENIED, Map.of(
         "action", action.name(),
-        "user", target == null ? "" : target.value(),
+        "user", target.value(),
         "requiredRoles", names(required)));
   }
 

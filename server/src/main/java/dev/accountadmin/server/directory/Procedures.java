@@ -141,6 +141,7 @@ public final class Procedures {
       var tier = Permissions.TargetTier.of(user.roles());
       var results = new ArrayList<StepResult>();
       var denied = new ArrayList<StepKind>();
+      var allowed = new ArrayList<StepKind>();
       Set<Role> rolesForAll = null;
       var current = user;
       boolean changed = false;
@@ -149,17 +150,23 @@ public final class Procedures {
         var step = plan.get(i);
         int number = i + 1;
         var required = Permissions.requiredRoles(step.kind().action(), tier);
+        boolean permitted = caller.adminRoles().stream().anyMatch(required::contains);
         if (!step.requested()) {
           results.add(StepResult.of(number, step.kind(), Outcome.NOT_REQUESTED, null, StepDetails.NONE));
-        } else if (caller.adminRoles().stream().noneMatch(required::contains)) {
+        } else if (!caller.adminRoles().isEmpty() && steps.alreadyDone(c, step.kind(), current, step.params(), now)) {
+          // Nothing to change needs no permission: any admin may read this state anyway, and a
+          // helpdesk admin must be able to unlock a user whose sign-in was never blocked.
+          results.add(StepResult.of(number, step.kind(), Outcome.ALREADY_DONE,
+              Steps.inEffectSince(step.kind(), current), StepDetails.NONE));
+        } else if (!permitted) {
           results.add(new StepResult(number, step.kind(), Outcome.DENIED, null, required, null, StepDetails.NONE));
           denied.add(step.kind());
           rolesForAll = rolesForAll == null ? EnumSet.copyOf(required) : intersect(rolesForAll, required);
-        } else if (steps.alreadyDone(c, step.kind(), current, step.params(), now)) {
-          results.add(StepResult.of(number, step.kind(), Outcome.ALREADY_DONE, null, StepDetails.NONE));
         } else if (validateOnly) {
+          allowed.add(step.kind());
           results.add(StepResult.of(number, step.kind(), Outcome.PLANNED, null, steps.preview(c, step.kind(), current, step.params(), now)));
         } else {
+          allowed.add(step.kind());
           var applied = steps.apply(c, step.kind(), current, step.params(), now);
           current = applied.user();
           changed = true;
@@ -170,11 +177,16 @@ public final class Procedures {
         }
       }
       if (!denied.isEmpty() && !validateOnly) {
-        throw DirectoryException.of(Reason.STEPS_DENIED, Map.of(
+        var metadata = new TreeMap<String, String>(Map.of(
             "procedure", procedure.name(),
             "user", name.value(),
             "deniedSteps", denied.stream().map(Enum::name).collect(Collectors.joining(",")),
             "requiredRoles", Directory.names(rolesForAll)));
+        if (!allowed.isEmpty()) {
+          // What the caller may still do, one step at a time: the way forward from the denial.
+          metadata.put("allowedSteps", allowed.stream().map(Enum::name).collect(Collectors.joining(",")));
+        }
+        throw DirectoryException.of(Reason.STEPS_DENIED, metadata);
       }
       if (validateOnly) {
         var planned = results.stream().anyMatch(r -> r.outcome() == Outcome.PLANNED);

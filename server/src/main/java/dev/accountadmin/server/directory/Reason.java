@@ -22,6 +22,8 @@ public enum Reason {
   PASSWORD_CHANGE_REQUIRED,
   PASSWORD_TOO_WEAK,
   PERMISSION_DENIED,
+  /** No admin role at all, so not even reading: there is no target user to name. */
+  READ_DENIED,
   STEPS_DENIED,
   USER_NOT_FOUND,
   USER_ALREADY_EXISTS,

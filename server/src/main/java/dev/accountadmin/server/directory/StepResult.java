@@ -8,7 +8,8 @@ import java.util.Set;
  * The result of one step: what it did, when that is in effect, and typed details for rendering.
  *
  * @param number position in its procedure, from 1
- * @param effectiveAt when the change is in effect; null when nothing changed
+ * @param effectiveAt when the change is in effect; for ALREADY_DONE, since when the state has
+ *     held where that is known; otherwise null
  * @param requiredRoles for a DENIED step, roles any one of which would allow it
  * @param error for a FAILED step, its reason and metadata
  */

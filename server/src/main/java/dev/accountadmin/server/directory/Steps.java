@@ -46,6 +46,19 @@ final class Steps {
     };
   }
 
+  /**
+   * Since when an already-done step's state has held, where the directory records it (a
+   * restriction's start, the last password change); null where it does not.
+   */
+  static Instant inEffectSince(StepKind kind, User u) {
+    return switch (kind) {
+      case RESTRICT_SENDING -> u.restriction() == null ? null : u.restriction().restrictedAt();
+      case RESET_PASSWORD -> u.passwordChangedAt();
+      case LIFT_SENDING_RESTRICTION, CLEAR_LOCKOUT, ALLOW_SIGN_IN, BLOCK_SIGN_IN, REVOKE_SESSIONS,
+          SET_MAIL_PROTOCOLS, REMOVE_ADMIN_ROLES, ASSIGN_ADMIN_ROLES -> null;
+    };
+  }
+
   /** What the step would change, for a plan: the same details as a real run, without the secrets. */
   StepDetails preview(Connection c, StepKind kind, User u, StepParams p, Instant now) throws SQLException {
     return switch (kind) {

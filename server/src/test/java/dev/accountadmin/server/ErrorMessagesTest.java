@@ -1,0 +1,229 @@
+package dev.accountadmin.server;
+
+import static dev.accountadmin.server.TestServer.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.text.MessageFormat;
+import dev.accountadmin.i18n.Locales;
+import dev.accountadmin.i18n.Messages;
+import dev.accountadmin.server.directory.Reason;
+import dev.accountadmin.server.mail.OutboundPolicy;
+import dev.accountadmin.server.store.Database;
+import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.BatchOffboardUsersRequest;
+import dev.accountadmin.v1.BlockSignInRequest;
+import dev.accountadmin.v1.ChangePasswordRequest;
+import dev.accountadmin.v1.ClientApp;
+import dev.accountadmin.v1.CreateUserRequest;
+import dev.accountadmin.v1.DeleteUserRequest;
+import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.ListUsersRequest;
+import dev.accountadmin.v1.MailFlowGrpc;
+import dev.accountadmin.v1.MailProtocol;
+import dev.accountadmin.v1.OffboardUserRequest;
+import dev.accountadmin.v1.RestoreUserRequest;
+import dev.accountadmin.v1.RestrictSendingRequest;
+import dev.accountadmin.v1.RevokeSessionsRequest;
+import dev.accountadmin.v1.SetMailProtocolsRequest;
+import dev.accountadmin.v1.SignInRequest;
+import dev.accountadmin.v1.SubmitMessageRequest;
+import dev.accountadmin.v1.UndeleteUserRequest;
+import dev.accountadmin.v1.UnlockUserRequest;
+import dev.accountadmin.v1.User;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@link Reason}, produced by a real server the way a caller meets it, rendered in every
+ * locale from the ErrorInfo metadata the server sent: no argument of the message may be missing
+ * or empty (a read denial once said "You may not read users and audit records for .").
+ */
+final class ErrorMessagesTest {
+  static final String USER = "pat@contoso.com";
+  static final String NAME = "users/" + USER;
+
+  /** Reasons no call can produce on purpose: a lost race between two replicas, a purge. */
+  static final Set<Reason> NOT_DRIVEN = Set.of(Reason.CONCURRENT_MODIFICATION, Reason.USER_PURGED);
+
+  @TempDir Path dir;
+  TestServer server;
+  final Map<String, java.util.List<Map<String, String>>> produced = new TreeMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TestServer(Database.Engine.SQLITE, dir, false,
+        new OutboundPolicy(5, 1000, 1000, OutboundPolicy.Action.RESTRICT_UNTIL_LIFTED));
+    server.createUser(USER);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void everyReason_asTheServerSendsIt_fillsEverySlotOfItsMessage_inEveryLocale() throws Exception {
+    driveEveryReason();
+
+    var expected = Arrays.stream(Reason.values()).filter(r -> !NOT_DRIVEN.contains(r)).map(Enum::name)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    assertThat(produced.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    for (var locale : Locales.SUPPORTED) {
+      var patterns = bundle(locale);
+      var messages = Messages.of(locale, ZoneOffset.UTC);
+      produced.forEach((reason, sent) -> sent.forEach(metadata -> {
+        var key = "error." + reason;
+        assertThat(patterns).as(locale + " " + key).containsKey(key);
+        for (var sentence : patterns.keySet()) {
+          if (sentence.equals(key) || (sentence.startsWith(key + ".") && nonBlank(metadata, sentence.substring(key.length() + 1)))) {
+            for (var argument : new MessageFormat(patterns.get(sentence)).getArgumentNames()) {
+              assertThat(nonBlank(metadata, argument))
+                  .as("%s %s: {%s} from metadata %s", locale, sentence, argument, metadata).isTrue();
+            }
+          }
+        }
+        assertThat(messages.renderError(reason, metadata)).as(locale + " " + reason).doesNotContain("{", "}", " .", "  ");
+      }));
+    }
+  }
+
+  @Test
+  void readDenial_namesNoUser() {
+    var nobody = server.as("nobody@contoso.com");
+    var failure = failure(() -> nobody.listUsers(ListUsersRequest.getDefaultInstance()));
+    assertThat(failure.code()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+    assertThat(failure.errorInfo().getReason()).isEqualTo("READ_DENIED");
+    assertThat(failure.errorInfo().getMetadataMap()).doesNotContainKey("user").containsKey("requiredRoles");
+    assertThat(failure.localizedMessage().getMessage()).isEqualTo("You may not read users or audit records. It takes one of "
+        + "these roles: global admin, user admin, helpdesk admin, Exchange admin, or security admin.");
+  }
+
+  private void driveEveryReason() throws Exception {
+    var admin = server.admin();
+    record(() -> admin.getUser(GetUserRequest.newBuilder().setName("users/not an address").build()));
+    record(() -> server.anonymous().listUsers(ListUsersRequest.getDefaultInstance()));
+    var soonExpired = server.signIn(USER, TestServer.USER_PASSWORD);
+    server.clock.advance(Duration.ofHours(2));
+    record(() -> server.withToken(soonExpired, null).listUsers(ListUsersRequest.getDefaultInstance()));
+    var admin2 = server.admin();
+    var revoked = server.signIn(USER, TestServer.USER_PASSWORD);
+    admin2.revokeSessions(RevokeSessionsRequest.newBuilder().setName(NAME).build());
+    record(() -> server.withToken(revoked, null).listUsers(ListUsersRequest.getDefaultInstance()));
+    record(() -> server.signIn(USER, "not the password"));
+    var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+    record(() -> helpdesk.blockSignIn(BlockSignInRequest.newBuilder().setName(NAME).build()));
+    record(() -> helpdesk.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()));
+    record(() -> server.as("nobody@contoso.com").listUsers(ListUsersRequest.getDefaultInstance()));
+    record(() -> admin2.getUser(GetUserRequest.newBuilder().setName("users/ghost@contoso.com").build()));
+    record(() -> admin2.createUser(CreateUserRequest.newBuilder().setUser(User.newBuilder().setUserPrincipalName(USER)).build()));
+    record(() -> admin2.undeleteUser(UndeleteUserRequest.newBuilder().setName(NAME).build()));
+    record(() -> admin2.restoreUser(RestoreUserRequest.newBuilder().setName(NAME).build()));
+    var id = UUID.randomUUID().toString();
+    server.createUser("retried@contoso.com");
+    admin2.blockSignIn(BlockSignInRequest.newBuilder().setName("users/retried@contoso.com").setRequestId(id).build());
+    record(() -> admin2.unlockUser(UnlockUserRequest.newBuilder().setName("users/retried@contoso.com").setRequestId(id).build()));
+    record(() -> admin2.batchOffboardUsers(BatchOffboardUsersRequest.newBuilder()
+        .setBatchId(UUID.randomUUID().toString()).build()).forEachRemaining(r -> { }));
+    record(() -> server.auth().changePassword(ChangePasswordRequest.newBuilder().setUserPrincipalName(USER)
+        .setCurrentPassword(TestServer.USER_PASSWORD).setNewPassword("short").build()));
+
+    // Mail: a sender over its hourly limit, then restricted.
+    var mail = mail(USER);
+    record(() -> mail.submitMessage(message(6)));
+    record(() -> mail.submitMessage(message(1)));
+
+    // Sign-in refusals, each on a user of its own.
+    var fresh = admin2.createUser(CreateUserRequest.newBuilder().setUser(User.newBuilder()
+        .setUserPrincipalName("fresh@contoso.com")).build()).getTemporaryPassword();
+    dev.accountadmin.server.LogCapture.secret(fresh);
+    record(() -> server.signIn("fresh@contoso.com", fresh));
+    server.createUser("imap@contoso.com");
+    admin2.setMailProtocols(SetMailProtocolsRequest.newBuilder().setName("users/imap@contoso.com")
+        .addEnabledProtocols(MailProtocol.MAIL_PROTOCOL_OUTLOOK_WEB).build());
+    record(() -> server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName("imap@contoso.com")
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_IMAP).build()));
+    server.createUser("blocked@contoso.com");
+    admin2.blockSignIn(BlockSignInRequest.newBuilder().setName("users/blocked@contoso.com").build());
+    record(() -> server.signIn("blocked@contoso.com", TestServer.USER_PASSWORD));
+    server.createUser("locked@contoso.com");
+    for (int i = 0; i < 10; i++) {
+      var attempt = i;
+      failure(() -> server.signIn("locked@contoso.com", "wrong-" + attempt));
+    }
+    record(() -> server.signIn("locked@contoso.com", TestServer.USER_PASSWORD));
+    server.createUser("gone@contoso.com");
+    admin2.deleteUser(DeleteUserRequest.newBuilder().setName("users/gone@contoso.com").build());
+    record(() -> admin2.blockSignIn(BlockSignInRequest.newBuilder().setName("users/gone@contoso.com").build()));
+
+    // No method is unimplemented today; this is the error an unimplemented one sends.
+    recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
+    // A store that breaks under the server: INTERNAL, whatever the cause.
+    server.execute("DROP TABLE batch_items");
+    record(() -> admin2.batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().addNames(NAME).build())
+        .forEachRemaining(r -> { }));
+  }
+
+  private MailFlowGrpc.MailFlowBlockingStub mail(String upn) {
+    var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(upn)
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_OUTLOOK_DESKTOP).build()).getAccessToken();
+    var headers = new Metadata();
+    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
+    return MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  private static SubmitMessageRequest message(int external) {
+    var request = SubmitMessageRequest.newBuilder().setSubject("hello");
+    IntStream.range(0, external).forEach(i -> request.addRecipients("r" + i + "@fabrikam.example"));
+    return request.build();
+  }
+
+  private void record(Runnable call) {
+    var info = failure(call).errorInfo();
+    produced.computeIfAbsent(info.getReason(), r -> new java.util.ArrayList<>()).add(info.getMetadataMap());
+  }
+
+  private void recordStatus(StatusRuntimeException e) throws Exception {
+    for (var any : StatusProto.fromThrowable(e).getDetailsList()) {
+      if (any.is(com.google.rpc.ErrorInfo.class)) {
+        var info = any.unpack(com.google.rpc.ErrorInfo.class);
+        produced.computeIfAbsent(info.getReason(), r -> new java.util.ArrayList<>()).add(info.getMetadataMap());
+      }
+    }
+  }
+
+  private static boolean nonBlank(Map<String, String> metadata, String key) {
+    return metadata.containsKey(key) && !metadata.get(key).isBlank();
+  }
+
+  private static Map<String, String> bundle(Locale locale) throws IOException {
+    var name = "dev/accountadmin/i18n/messages" + (locale.equals(Locale.ENGLISH) ? "" : "_" + locale.getLanguage()) + ".properties";
+    var properties = new Properties();
+    try (var in = ErrorMessagesTest.class.getClassLoader().getResourceAsStream(name)) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    var patterns = new TreeMap<String, String>();
+    properties.forEach((k, v) -> patterns.put((String) k, (String) v));
+    return patterns;
+  }
+}
