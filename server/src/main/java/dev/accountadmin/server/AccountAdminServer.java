@@ -299,9 +299,10 @@ public final class AccountAdminServer implements AutoCloseable {
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
       // Every service parses its requests in the call (RequestParsing), so garbage is INVALID_ARGUMENT.
-      services.addService(ServerInterceptors.intercept(RequestParsing.of(service), context, errors));
-      services.addService(ServerInterceptors.intercept(RequestParsing.of(new AuthService(authentication)), context, errors));
-      services.addService(ServerInterceptors.intercept(RequestParsing.of(new MailFlowService(mail)), context, errors));
+      // Parsing wraps the interceptors, which thus see typed requests (the audience of a sign-in).
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(service, context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication), context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.engine() == Database.Engine.SQLITE ? config.jdbcUrl() : "PostgreSQL");

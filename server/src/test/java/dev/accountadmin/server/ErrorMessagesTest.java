@@ -115,7 +115,7 @@ final class ErrorMessagesTest {
     assertThat(failure.code()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
     assertThat(failure.errorInfo().getReason()).isEqualTo("READ_DENIED");
     assertThat(failure.errorInfo().getMetadataMap()).doesNotContainKey("user").containsKey("requiredRoles");
-    assertThat(failure.localizedMessage().getMessage()).isEqualTo("You may not read users or audit records. It takes one of "
+    assertThat(failure.localizedMessage().getMessage()).isEqualTo("You may not read users or audit records. You need one of "
         + "these roles: global admin, user admin, helpdesk admin, Exchange admin, or security admin.");
   }
 
@@ -176,6 +176,27 @@ final class ErrorMessagesTest {
     admin2.deleteUser(DeleteUserRequest.newBuilder().setName("users/gone@contoso.com").build());
     record(() -> admin2.blockSignIn(BlockSignInRequest.newBuilder().setName("users/gone@contoso.com").build()));
 
+    // Mail from a session that is not a mail app's.
+    var browser = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(USER)
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_BROWSER).build()).getAccessToken();
+    record(() -> withToken(MailFlowGrpc.newBlockingStub(server.channel()), browser).submitMessage(message(1)));
+    // Bytes that are no request, and headers over the limit.
+    record(() -> MalformedRequestsTest.unary(server.channel(), "accountadmin.v1.Auth/SignIn", MalformedRequestsTest.GARBAGE.get(0)));
+    var filler = new Metadata();
+    filler.put(Metadata.Key.of("x-filler", Metadata.ASCII_STRING_MARSHALLER), "a".repeat(9_000));
+    record(() -> MalformedRequestsTest.unary(io.grpc.ClientInterceptors.intercept(server.channel(),
+        MetadataUtils.newAttachHeadersInterceptor(filler)), "accountadmin.v1.Auth/SignIn", new byte[0]));
+    // A spray from an address nobody ever signed in from, until it is throttled.
+    var sprayer = server.authFrom("127.0.0.7");
+    for (int i = 0; i < 100 && !produced.containsKey("SIGN_IN_THROTTLED"); i++) {
+      var attempt = i;
+      var info = failure(() -> sprayer.signIn(SignInRequest.newBuilder().setUserPrincipalName("u" + attempt + "@contoso.com")
+          .setPassword("wrong").setClientApp(ClientApp.CLIENT_APP_BROWSER).build())).errorInfo();
+      if (info.getReason().equals("SIGN_IN_THROTTLED")) {
+        produced.computeIfAbsent(info.getReason(), r -> new java.util.ArrayList<>()).add(info.getMetadataMap());
+      }
+    }
+
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
     // A store that breaks under the server: INTERNAL, whatever the cause.
@@ -187,9 +208,13 @@ final class ErrorMessagesTest {
   private MailFlowGrpc.MailFlowBlockingStub mail(String upn) {
     var token = server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(upn)
         .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_OUTLOOK_DESKTOP).build()).getAccessToken();
+    return withToken(MailFlowGrpc.newBlockingStub(server.channel()), token);
+  }
+
+  private static MailFlowGrpc.MailFlowBlockingStub withToken(MailFlowGrpc.MailFlowBlockingStub stub, String token) {
     var headers = new Metadata();
     headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
-    return MailFlowGrpc.newBlockingStub(server.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 
   private static SubmitMessageRequest message(int external) {
