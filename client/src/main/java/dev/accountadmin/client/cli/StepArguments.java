@@ -19,13 +19,25 @@ import java.util.Map;
 final class StepArguments {
   private StepArguments() {}
 
-  /** {@code step.<KIND>.<OUTCOME>}; turning every mail protocol off has its own sentence. */
+  /**
+   * {@code step.<KIND>.<OUTCOME>}; a mail-protocol change is said by what it changes: offboarding
+   * turns protocols off (every one of them has its own sentence), restore turns them back on, and
+   * {@code mail-protocols} may do both.
+   */
   static String key(StepResult step) {
     var kind = step.getKind().name().substring("STEP_KIND_".length());
     var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
-    if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE
-        && step.getDetails().hasMailProtocols() && step.getDetails().getMailProtocols().getAfterCount() == 0) {
-      return "step." + kind + ".DONE_ALL_DISABLED";
+    boolean changes = step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE || step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED;
+    if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && changes && step.getDetails().hasMailProtocols()) {
+      var protocols = step.getDetails().getMailProtocols();
+      boolean on = !minus(protocols.getAfterList(), protocols.getBeforeList()).isEmpty();
+      boolean off = !minus(protocols.getBeforeList(), protocols.getAfterList()).isEmpty();
+      if (on) {
+        return "step." + kind + "." + outcome + (off ? "_BOTH" : "_ENABLED");
+      }
+      if (step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE && protocols.getAfterCount() == 0) {
+        return "step." + kind + ".DONE_ALL_DISABLED";
+      }
     }
     return "step." + kind + "." + outcome;
   }
@@ -46,6 +58,7 @@ final class StepArguments {
     var protocols = details.getMailProtocols();
     args.put("disabledProtocols", Render.protocols(m, minus(protocols.getBeforeList(), protocols.getAfterList())));
     args.put("enabledProtocols", Render.protocols(m, protocols.getAfterList()));
+    args.put("turnedOnProtocols", Render.protocols(m, minus(protocols.getAfterList(), protocols.getBeforeList())));
 
     var roles = details.getAdminRoles();
     List<AdminRole> changed = step.getKind() == StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES
