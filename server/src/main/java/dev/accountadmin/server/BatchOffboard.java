@@ -52,7 +52,9 @@ final class BatchOffboard {
       plan(caller, request, out);
       return;
     }
-    var batchId = request.getBatchId().isEmpty() ? create(caller, request.getNamesList()) : request.getBatchId();
+    var batchId = request.getBatchId().isEmpty()
+        ? create(caller, request.getNamesList(), AccountAdminService.requestId(request.getRequestId()))
+        : request.getBatchId();
     var items = load(caller, batchId);
     int total = items.size();
     var pending = new ArrayList<Item>();
@@ -130,16 +132,23 @@ final class BatchOffboard {
     }
   }
 
-  private String create(Caller caller, List<String> names) {
+  /**
+   * Stores a new batch under the client's request_id (else a fresh id); a request_id already
+   * stored is a retry of a call whose results were lost, so its batch is resumed as it is.
+   */
+  private String create(Caller caller, List<String> names, String requestId) {
     validateCount(names.size());
-    var id = UUID.randomUUID().toString();
+    var id = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
     database.inTransaction(c -> {
-      try (var batch = c.prepareStatement("INSERT INTO batches (id, actor, created_at, total) VALUES (?, ?, ?, ?)")) {
+      try (var batch = c.prepareStatement(
+          "INSERT INTO batches (id, actor, created_at, total) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
         batch.setString(1, id);
         batch.setString(2, caller.userId());
         batch.setLong(3, clock.millis());
         batch.setInt(4, names.size());
-        batch.executeUpdate();
+        if (batch.executeUpdate() == 0) {
+          return null;
+        }
       }
       try (var item = c.prepareStatement("INSERT INTO batch_items (batch_id, position, name, state) VALUES (?, ?, ?, 'PENDING')")) {
         for (int i = 0; i < names.size(); i++) {

@@ -24,15 +24,24 @@ final class StepArguments {
       java.util.EnumSet.of(StepKind.STEP_KIND_RESTRICT_SENDING, StepKind.STEP_KIND_RESET_PASSWORD);
 
   /**
-   * {@code step.<KIND>.<OUTCOME>}; turning every mail protocol off has its own sentence, and so
-   * has an already-done step the server says since when.
+   * {@code step.<KIND>.<OUTCOME>}; a mail-protocol change is said by what it changes: offboarding
+   * turns protocols off (every one of them has its own sentence), restore turns them back on, and
+   * {@code mail-protocols} may do both; an already-done step the server dates says since when.
    */
   static String key(StepResult step) {
     var kind = step.getKind().name().substring("STEP_KIND_".length());
     var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
-    if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE
-        && step.getDetails().hasMailProtocols() && step.getDetails().getMailProtocols().getAfterCount() == 0) {
-      return "step." + kind + ".DONE_ALL_DISABLED";
+    boolean changes = step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE || step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED;
+    if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && changes && step.getDetails().hasMailProtocols()) {
+      var protocols = step.getDetails().getMailProtocols();
+      boolean on = !minus(protocols.getAfterList(), protocols.getBeforeList()).isEmpty();
+      boolean off = !minus(protocols.getBeforeList(), protocols.getAfterList()).isEmpty();
+      if (on) {
+        return "step." + kind + "." + outcome + (off ? "_BOTH" : "_ENABLED");
+      }
+      if (step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE && protocols.getAfterCount() == 0) {
+        return "step." + kind + ".DONE_ALL_DISABLED";
+      }
     }
     // An already-done step whose state the server dates says since when.
     if (step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE && step.hasEffectiveTime()
@@ -58,6 +67,7 @@ final class StepArguments {
     var protocols = details.getMailProtocols();
     args.put("disabledProtocols", Render.protocols(m, minus(protocols.getBeforeList(), protocols.getAfterList())));
     args.put("enabledProtocols", Render.protocols(m, protocols.getAfterList()));
+    args.put("turnedOnProtocols", Render.protocols(m, minus(protocols.getAfterList(), protocols.getBeforeList())));
 
     var roles = details.getAdminRoles();
     List<AdminRole> changed = step.getKind() == StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES

@@ -87,6 +87,25 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void restore_mailProtocolStep_saysWhatItTurnsBackOn_inEveryLocale() {
+    assertThat(run("--locale", "en", "offboard", "megan.bowen@contoso.com").code()).isZero();
+    var turnOn = Map.of("en", "Would turn on these mail protocols for megan.bowen@contoso.com: ",
+        "fr", "Ces protocoles de messagerie seraient activés pour megan.bowen@contoso.com\u00A0: ",
+        "ro", "Aceste protocoale de e-mail ar fi activate pentru megan.bowen@contoso.com: ",
+        "nl", "Deze e-mailprotocollen zouden worden ingeschakeld voor megan.bowen@contoso.com: ",
+        "sv", "Dessa e-postprotokoll skulle slås på för megan.bowen@contoso.com: ");
+    for (var locale : turnOn.keySet()) {
+      var plan = run("--locale", locale, "restore", "megan.bowen@contoso.com", "--dry-run");
+      assertThat(plan.code()).as(plan.err()).isZero();
+      // The protocols named are the ones turned back on: never an empty list.
+      assertThat(plan.out()).as(locale).containsPattern(java.util.regex.Pattern.quote(turnOn.get(locale)) + "\\S+")
+          .doesNotContain(": .").doesNotContain("\u00A0: .");
+    }
+    var restore = run("--locale", "en", "restore", "megan.bowen@contoso.com");
+    assertThat(restore.out()).containsPattern("Turned on: \\S+").doesNotContain("Turned off: .").doesNotContain("Still on");
+  }
+
+  @Test
   void offboard_fromCsv_printsALinePerUserAndASummary() throws Exception {
     var csv = dir.resolve("leavers.csv");
     var lines = new StringBuilder("userPrincipalName,department\n");
