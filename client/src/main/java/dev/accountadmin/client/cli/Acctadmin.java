@@ -236,6 +236,13 @@ public final class Acctadmin {
     for (var violation : e.violations()) {
       err().println(m.render("cli.violation", Map.of("message", violation.localizedMessage())));
     }
+    if (e.reason().equals("STEPS_DENIED") && e.metadata().containsKey("allowedSteps")) {
+      var commands = StepCommands.forSteps(e.metadata().get("allowedSteps"), e.metadata().getOrDefault("user", ""));
+      if (!commands.isEmpty()) {
+        err().println(m.render("cli.stepsDenied.commands", Map.of("count", commands.size())));
+        commands.forEach(command -> err().println("  " + command));
+      }
+    }
     if (e.retryAfter() != null) {
       err().println(m.render("cli.retryAfter", Map.of("wait", e.retryAfter())));
     }

@@ -170,6 +170,20 @@ final class CliTest {
   }
 
   @Test
+  void unlock_byHelpdeskAdmin_ofABlockedUser_isDenied_andShowsTheCommandsItMayRun() {
+    login();
+    assertThat(run("--locale", "en", "block", "alex.wilber@contoso.com").code()).isZero();
+    var login = runWithInput("Demo-Passw0rd-2026\n", "login", "--user", "lee.gu@contoso.com", "--password-stdin");
+    assertThat(login.code()).as(login.err()).isZero();
+    var unlock = run("--locale", "nl", "unlock", "alex.wilber@contoso.com");
+    assertThat(unlock.code()).isEqualTo(ExitCode.PERMISSION_DENIED);
+    assertThat(unlock.err()).contains("De stap die u mag uitvoeren, als een eigen opdracht:")
+        .contains("  acctadmin clear-lockout alex.wilber@contoso.com");
+    var clear = run("--locale", "en", "clear-lockout", "alex.wilber@contoso.com");
+    assertThat(clear.code()).as(clear.err()).isZero();
+  }
+
+  @Test
   void anyCommand_serverDown_exitsUnreachable() {
     login();
     server.close();
