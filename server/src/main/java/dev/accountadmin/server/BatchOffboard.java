@@ -8,8 +8,11 @@ import dev.accountadmin.server.directory.Procedures;
 import dev.accountadmin.server.directory.Reason;
 import dev.accountadmin.server.directory.UserName;
 import dev.accountadmin.server.store.Database;
+import dev.accountadmin.v1.BatchItem;
+import dev.accountadmin.v1.BatchItemState;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
+import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.StepError;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -83,6 +86,22 @@ final class BatchOffboard {
       responses.forEach(out::onNext);
     }
     out.onCompleted();
+  }
+
+  /** The batch's users and their states, read-only: what a bulk restore undoes. */
+  GetBatchResponse get(Caller caller, String batchId) {
+    if (batchId.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("batch_id"));
+    }
+    var response = GetBatchResponse.newBuilder().setBatchId(batchId);
+    for (var item : load(caller, batchId)) {
+      response.addItems(BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
+        case "DONE" -> BatchItemState.BATCH_ITEM_STATE_DONE;
+        case "FAILED" -> BatchItemState.BATCH_ITEM_STATE_FAILED;
+        default -> BatchItemState.BATCH_ITEM_STATE_PENDING;
+      }));
+    }
+    return response.build();
   }
 
   private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, Item item) {
