@@ -3,6 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.BatchItem;
 import dev.accountadmin.v1.BatchItemState;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
@@ -66,5 +67,22 @@ final class GetBatchTest {
     var failure = failure(() -> server.admin().getBatch(GetBatchRequest.getDefaultInstance()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(failure.badRequest().getFieldViolations(0).getField()).isEqualTo("batch_id");
+  }
+
+  @Test
+  void getBatch_byAnotherAdmin_isNotFound_andWithoutARole_isAReadDenial() {
+    var batchId = UUID.randomUUID().toString();
+    server.admin().batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().addNames("users/nobody@contoso.com")
+        .setRequestId(batchId).build()).forEachRemaining(r -> {});
+    var request = GetBatchRequest.newBuilder().setBatchId(batchId).build();
+
+    // Only its admin sees a batch, as only its admin may resume it; to others it does not exist.
+    var other = failure(() -> server.as("other.admin@contoso.com", AdminRole.ADMIN_ROLE_GLOBAL_ADMIN).getBatch(request));
+    var noRole = failure(() -> server.as("staff@contoso.com").getBatch(request));
+
+    assertThat(other.code()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(other.errorInfo().getReason()).isEqualTo("BATCH_NOT_FOUND");
+    assertThat(noRole.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(noRole.errorInfo().getReason()).isEqualTo("READ_DENIED");
   }
 }

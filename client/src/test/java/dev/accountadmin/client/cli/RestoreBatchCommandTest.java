@@ -2,6 +2,7 @@ package dev.accountadmin.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -83,5 +84,24 @@ final class RestoreBatchCommandTest {
     assertThat(help).contains("--from-file").contains("--batch").contains("--yes")
         .contains("De offboarding ongedaan maken van alle gebruikers die een batch heeft geoffboard")
         .contains("Meerdere gebruikers herstellen zonder op een terminal om bevestiging te vragen.");
+  }
+
+  @Test
+  void restoreFromFile_json_isOneObjectPerUser_andShowsNoPasswordIntoAPipe() throws Exception {
+    var staff = ProcedureCommandsTest.List.STAFF;
+    assertThat(cli.run("offboard", staff.get(6)).code()).isZero();
+    var csv = dir.resolve("two.csv");
+    Files.writeString(csv, staff.get(6) + "\n" + staff.get(7) + "\n");
+
+    var restore = cli.run("--output", "json", "restore", "--from-file", csv.toString());
+
+    assertThat(restore.code()).as(restore.err()).isEqualTo(ExitCode.OK);
+    var objects = restore.out().split("\n(?=\\{)");
+    assertThat(objects).hasSize(2);
+    var restored = JsonParser.parseString(objects[0]).getAsJsonObject();
+    assertThat(restored.getAsJsonObject("user").get("name").getAsString()).isEqualTo("users/" + staff.get(6));
+    assertThat(restore.out()).doesNotContainPattern("temporaryPassword\": \"[^\"]");
+    var nothing = JsonParser.parseString(objects[1]).getAsJsonObject();
+    assertThat(nothing.toString()).contains("NOT_OFFBOARDED").contains(staff.get(7));
   }
 }
