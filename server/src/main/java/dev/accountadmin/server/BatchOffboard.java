@@ -14,6 +14,7 @@ import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.StepError;
+import dev.accountadmin.v1.StepOutcome;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.sql.Connection;
@@ -95,11 +96,17 @@ final class BatchOffboard {
     }
     var response = GetBatchResponse.newBuilder().setBatchId(batchId);
     for (var item : load(caller, batchId)) {
-      response.addItems(BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
+      var read = BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
         case "DONE" -> BatchItemState.BATCH_ITEM_STATE_DONE;
         case "FAILED" -> BatchItemState.BATCH_ITEM_STATE_FAILED;
         default -> BatchItemState.BATCH_ITEM_STATE_PENDING;
-      }));
+      });
+      if (item.state().equals("DONE")) {
+        // A user offboarded before the batch is not the batch's to undo.
+        read.setAlreadyOffboarded(parse(item.response()).getResult().getStepsList().stream()
+            .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE));
+      }
+      response.addItems(read);
     }
     return response.build();
   }

@@ -9,6 +9,7 @@ import dev.accountadmin.v1.BatchItemState;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.GetBatchRequest;
 import dev.accountadmin.v1.ListUsersRequest;
+import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.User;
 import io.grpc.Status;
 import java.nio.file.Path;
@@ -84,5 +85,21 @@ final class GetBatchTest {
     assertThat(other.errorInfo().getReason()).isEqualTo("BATCH_NOT_FOUND");
     assertThat(noRole.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(noRole.errorInfo().getReason()).isEqualTo("READ_DENIED");
+  }
+
+  @Test
+  void getBatch_marksAUserOffboardedBeforeTheBatch_whichTheBatchDidNotChange() {
+    var staff = server.admin().listUsers(ListUsersRequest.newBuilder().setPageSize(1000).build()).getUsersList().stream()
+        .filter(u -> u.getAdminRolesCount() == 0).map(User::getName).limit(2).toList();
+    server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(staff.get(0)).build());
+    var batchId = UUID.randomUUID().toString();
+    server.admin().batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().addAllNames(staff).setRequestId(batchId).build())
+        .forEachRemaining(r -> {});
+
+    var batch = server.admin().getBatch(GetBatchRequest.newBuilder().setBatchId(batchId).build());
+
+    assertThat(batch.getItemsList()).extracting(BatchItem::getState)
+        .containsOnly(BatchItemState.BATCH_ITEM_STATE_DONE);
+    assertThat(batch.getItemsList()).extracting(BatchItem::getAlreadyOffboarded).containsExactly(true, false);
   }
 }

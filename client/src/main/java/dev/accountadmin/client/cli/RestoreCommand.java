@@ -68,10 +68,11 @@ final class RestoreCommand implements Callable<Integer> {
     return restoreAll(names);
   }
 
-  /** The users the batch offboarded: not those it failed or never reached. */
+  /** The users the batch offboarded: not those it failed or never reached, nor those offboarded before it. */
   private List<String> offboardedBy(String batchId) {
     var batch = root.signedIn().call(s -> s.getBatch(GetBatchRequest.newBuilder().setBatchId(batchId).build()));
-    return batch.getItemsList().stream().filter(i -> i.getState() == BatchItemState.BATCH_ITEM_STATE_DONE)
+    return batch.getItemsList().stream()
+        .filter(i -> i.getState() == BatchItemState.BATCH_ITEM_STATE_DONE && !i.getAlreadyOffboarded())
         .map(BatchItem::getName).toList();
   }
 

@@ -104,4 +104,22 @@ final class RestoreBatchCommandTest {
     var nothing = JsonParser.parseString(objects[1]).getAsJsonObject();
     assertThat(nothing.toString()).contains("NOT_OFFBOARDED").contains(staff.get(7));
   }
+
+  @Test
+  void restoreBatch_leavesAUserOffboardedBeforeTheBatch_asTheBatchFoundIt() throws Exception {
+    var staff = ProcedureCommandsTest.List.STAFF;
+    assertThat(cli.run("offboard", staff.get(8)).code()).isZero();
+    var csv = dir.resolve("both.csv");
+    Files.writeString(csv, staff.get(8) + "\n" + staff.get(9) + "\n");
+    var offboard = cli.run("--locale", "en", "offboard", "--from-file", csv.toString());
+    var batch = offboard.err().replaceAll("(?s).*Batch ([0-9a-f-]{36}).*", "$1");
+
+    var restore = cli.run("--locale", "en", "restore", "--batch", batch);
+
+    assertThat(restore.code()).as(restore.err()).isEqualTo(ExitCode.OK);
+    assertThat(restore.out()).contains("[1/1] Offboarding of " + staff.get(9) + " undone.").doesNotContain(staff.get(8))
+        .contains("1 user restored, 0 failed, 0 with nothing to undo.");
+    // The earlier offboarding is still there, for a restore of that user alone.
+    assertThat(cli.run("restore", staff.get(8)).code()).isEqualTo(ExitCode.OK);
+  }
 }
