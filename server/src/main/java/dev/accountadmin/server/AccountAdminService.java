@@ -19,6 +19,8 @@ import dev.accountadmin.v1.AssignAdminRolesRequest;
 import dev.accountadmin.v1.AssignAdminRolesResponse;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
+import dev.accountadmin.v1.GetBatchRequest;
+import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.BlockSignInResponse;
 import dev.accountadmin.v1.CheckPermissionRequest;
@@ -129,6 +131,13 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void batchOffboardUsers(BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> response) {
     batches.run(CallContext.caller(), request, response);
+  }
+
+  @Override
+  public void getBatch(GetBatchRequest request, StreamObserver<GetBatchResponse> response) {
+    var caller = CallContext.caller();
+    directory.requireAnyRole(caller);
+    reply(response, batches.get(caller, request.getBatchId()));
   }
 
   private <T extends com.google.protobuf.Message> T idempotent(String requestId, String method,

@@ -8,9 +8,13 @@ import dev.accountadmin.server.directory.Procedures;
 import dev.accountadmin.server.directory.Reason;
 import dev.accountadmin.server.directory.UserName;
 import dev.accountadmin.server.store.Database;
+import dev.accountadmin.v1.BatchItem;
+import dev.accountadmin.v1.BatchItemState;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
+import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.StepError;
+import dev.accountadmin.v1.StepOutcome;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.sql.Connection;
@@ -83,6 +87,28 @@ final class BatchOffboard {
       responses.forEach(out::onNext);
     }
     out.onCompleted();
+  }
+
+  /** The batch's users and their states, read-only: what a bulk restore undoes. */
+  GetBatchResponse get(Caller caller, String batchId) {
+    if (batchId.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("batch_id"));
+    }
+    var response = GetBatchResponse.newBuilder().setBatchId(batchId);
+    for (var item : load(caller, batchId)) {
+      var read = BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
+        case "DONE" -> BatchItemState.BATCH_ITEM_STATE_DONE;
+        case "FAILED" -> BatchItemState.BATCH_ITEM_STATE_FAILED;
+        default -> BatchItemState.BATCH_ITEM_STATE_PENDING;
+      });
+      if (item.state().equals("DONE")) {
+        // A user offboarded before the batch is not the batch's to undo.
+        read.setAlreadyOffboarded(parse(item.response()).getResult().getStepsList().stream()
+            .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE));
+      }
+      response.addItems(read);
+    }
+    return response.build();
   }
 
   private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, Item item) {

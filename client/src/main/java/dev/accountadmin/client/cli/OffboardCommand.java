@@ -1,6 +1,5 @@
 package dev.accountadmin.client.cli;
 
-import dev.accountadmin.client.AccountAdminException;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.OffboardUserRequest;
@@ -8,12 +7,7 @@ import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -64,7 +58,7 @@ final class OffboardCommand implements Callable<Integer> {
     if (target.batch != null) {
       request.setBatchId(target.batch);
     } else {
-      for (var upn : readUsers(target.file)) {
+      for (var upn : UsersFile.read(target.file)) {
         request.addNames("users/" + upn);
       }
     }
@@ -145,47 +139,5 @@ final class OffboardCommand implements Callable<Integer> {
         .showSpeed()
         .setUnit(" " + root.messages().render("cli.batch.unit", Map.of()), 1)
         .build();
-  }
-
-  /** User principal names from a CSV file: a header names the column, else the first column. */
-  static List<String> readUsers(Path file) throws IOException {
-    var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    var users = new ArrayList<String>();
-    int column = 0;
-    boolean first = true;
-    for (var raw : lines) {
-      var line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      var cells = line.split(",", -1);
-      if (first) {
-        first = false;
-        int header = -1;
-        for (int i = 0; i < cells.length; i++) {
-          var name = unquote(cells[i]).toLowerCase(Locale.ROOT);
-          if (List.of("userprincipalname", "upn", "user", "email", "mail").contains(name)) {
-            header = i;
-          }
-        }
-        if (header >= 0) {
-          column = header;
-          continue;
-        }
-      }
-      if (column < cells.length && !unquote(cells[column]).isEmpty()) {
-        users.add(unquote(cells[column]));
-      }
-    }
-    if (users.isEmpty()) {
-      throw new AccountAdminException(io.grpc.Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT",
-          Map.of("violationCount", "1"), List.of(new AccountAdminException.Violation("--from-file", "REQUIRED", file.toString())), null, null);
-    }
-    return users;
-  }
-
-  private static String unquote(String cell) {
-    var s = cell.strip();
-    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
   }
 }

@@ -331,7 +331,7 @@ public final class Directory {
   }
 
   /** Any admin role may read. */
-  private void requireAnyRole(Caller caller) {
+  public void requireAnyRole(Caller caller) {
     if (caller.adminRoles().isEmpty()) {
       var required = Permissions.requiredRoles(Action.READ, Permissions.TargetTier.NON_ADMIN);
       audit.append(record(caller, Action.READ, null, "", AuditRecord.Outcome.DENIED,
