@@ -7,7 +7,10 @@ import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
 import io.grpc.StatusRuntimeException;
+import dev.accountadmin.i18n.Messages;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +20,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code acctadmin offboard USER}, or {@code --from-file users.csv} for many: a progress bar with
  * rate and ETA on a terminal, a line per user otherwise; {@code --resume BATCH} after a break.
  */
-@Command(name = "offboard", description = "Offboard a former employee, or everyone in a CSV file.")
+@Command(name = "offboard", description = "Offboard a former employee, or everyone in a CSV file."
+    + " With --output json, a CSV file gives JSON Lines: one compact object per user, one per line.")
 final class OffboardCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
@@ -53,6 +56,14 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show the plan, change nothing.")
   boolean dryRun;
 
+  @Option(names = "--yes", description = "Do not ask for confirmation before offboarding the users in a CSV file.")
+  boolean yes;
+
+  @Spec CommandSpec spec;
+
+  // The Ctrl-C reminder of the running batch, registered as a shutdown hook until the batch ends.
+  Thread reminder;
+
   @Override
   public Integer call() throws IOException {
     if (target.user != null) {
@@ -64,11 +75,52 @@ final class OffboardCommand implements Callable<Integer> {
     if (target.batch != null) {
       request.setBatchId(target.batch);
     } else {
-      for (var upn : readUsers(target.file)) {
+      for (var upn : readUsers(spec.commandLine(), target.file)) {
         request.addNames("users/" + upn);
+      }
+      // Only a person at a terminal is asked; a script's stdin is not a person.
+      if (!dryRun && !yes && System.console() != null && !confirmed(request.getNamesCount())) {
+        root.err().println(root.messages().render("cli.batch.notConfirmed", Map.of()));
+        return ExitCode.OK;
+      }
+      if (!dryRun) {
+        // The id is ours, and said before the call: however early this run dies, it can be resumed.
+        request.setRequestId(UUID.randomUUID().toString());
+        if (root.output == Acctadmin.Output.text) {
+          root.err().println(root.messages().render("cli.batch.started",
+              Map.of("batchId", request.getRequestId(), "count", request.getNamesCount())));
+          root.err().flush();
+        }
       }
     }
     return batch(request.build());
+  }
+
+  private boolean confirmed(int count) {
+    root.err().print(confirmPrompt(root.messages(), count));
+    root.err().flush();
+    String answer;
+    try {
+      answer = new java.io.BufferedReader(new java.io.InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
+    } catch (IOException e) {
+      return false;
+    }
+    return isYes(root.messages(), answer);
+  }
+
+  static String confirmPrompt(Messages m, int count) {
+    return m.render("cli.batch.confirm", Map.of("count", count)) + " ";
+  }
+
+  /** A localized yes (the bundle lists them), or the English one every admin types. */
+  static boolean isYes(Messages m, String answer) {
+    if (answer == null) {
+      return false;
+    }
+    var given = answer.strip().toLowerCase(m.locale());
+    var yeses = new ArrayList<>(List.of(m.render("cli.batch.confirmYes", Map.of()).toLowerCase(m.locale()).split("\\|")));
+    yeses.addAll(List.of("y", "yes"));
+    return yeses.contains(given);
   }
 
   private int batch(BatchOffboardUsersRequest request) {
@@ -77,34 +129,42 @@ final class OffboardCommand implements Callable<Integer> {
     int done = 0;
     int failed = 0;
     int already = 0;
+    int before = 0;
     int seen = 0;
-    ProgressBar bar = null;
+    boolean onTerminal = root.output == Acctadmin.Output.text && System.console() != null;
+    boolean unicode = onTerminal && BatchProgress.unicode(System.console().charset());
+    var task = m.render("cli.batch.task", Map.of());
+    var unit = m.render("cli.batch.unit", Map.of());
+    var started = root.clock.instant();
+    var batchId = request.getBatchId().isEmpty() ? request.getRequestId() : request.getBatchId();
+    if (!batchId.isEmpty() && root.output == Acctadmin.Output.text) {
+      reminder = interruptReminder(batchId);
+      Runtime.getRuntime().addShutdownHook(reminder);
+    }
     try {
       var results = client.streamingStub().batchOffboardUsers(request);
       while (results.hasNext()) {
         var item = results.next();
-        if (seen++ == 0) {
-          if (!item.getBatchId().isEmpty() && root.output == Acctadmin.Output.text) {
-            root.err().println(m.render("cli.batch.started", Map.of("batchId", item.getBatchId(), "count", item.getTotalCount())));
-          }
-          if (root.output == Acctadmin.Output.text && System.console() != null) {
-            bar = progressBar(item.getTotalCount());
-          }
-        }
+        seen++;
         if (item.hasError()) {
           failed++;
-        } else if (item.getResult().getStepsList().stream().map(StepResult::getOutcome).allMatch(o -> o == StepOutcome.STEP_OUTCOME_ALREADY_DONE)) {
+        } else if (item.getResumed()) {
+          before++;
+        } else if (alreadyOffboarded(item)) {
           already++;
         } else {
           done++;
         }
         if (root.output == Acctadmin.Output.json) {
-          Render.json(root.out(), item);
-        } else if (bar != null) {
-          bar.step();
+          Render.jsonLine(root.out(), item);
+        } else if (onTerminal) {
+          root.err().print("\r" + BatchProgress.line(task, seen, item.getTotalCount(),
+              java.time.Duration.between(started, root.clock.instant()), unit, unicode));
           if (item.hasError()) {
-            bar.setExtraMessage(" " + item.getName().substring("users/".length()));
+            // A failure stays on screen above the bar.
+            root.err().print("\r" + line(item) + System.lineSeparator());
           }
+          root.err().flush();
         } else {
           root.out().println(line(item));
         }
@@ -112,14 +172,48 @@ final class OffboardCommand implements Callable<Integer> {
     } catch (StatusRuntimeException e) {
       throw client.failure(e);
     } finally {
-      if (bar != null) {
-        bar.close();
+      if (onTerminal && seen > 0) {
+        root.err().println();
+      }
+      if (reminder != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(reminder);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or about to: it is the reminder this run needs.
+        }
       }
     }
     if (root.output == Acctadmin.Output.text) {
-      root.out().println(m.render("summary.batch", Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already)));
+      root.out().println(summary(m, request.getValidateOnly(), !request.getBatchId().isEmpty(), done, failed, already, before));
     }
     return failed > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
+  }
+
+  /** Prints, on Ctrl-C or any exit before the batch ends, how to pick it up again. */
+  Thread interruptReminder(String batchId) {
+    var text = root.messages().render("cli.batch.interrupted", Map.of("batchId", batchId));
+    var err = root.err();
+    return new Thread(() -> {
+      err.println();
+      err.println(text);
+      err.flush();
+    }, "offboard-resume-reminder");
+  }
+
+  static String summary(Messages m, boolean dryRun, boolean resume, int done, int failed, int already, int before) {
+    if (dryRun) {
+      return m.render("summary.batchPlanned", Map.of("plannedCount", done, "failedCount", failed, "alreadyCount", already));
+    }
+    if (resume) {
+      return m.render("summary.batchResumed",
+          Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already, "beforeCount", before));
+    }
+    return m.render("summary.batch", Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already));
+  }
+
+  private static boolean alreadyOffboarded(BatchOffboardUsersResponse item) {
+    return item.getResult().getStepsList().stream().map(StepResult::getOutcome)
+        .allMatch(o -> o == StepOutcome.STEP_OUTCOME_ALREADY_DONE || o == StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
   }
 
   private String line(BatchOffboardUsersResponse item) {
@@ -130,26 +224,29 @@ final class OffboardCommand implements Callable<Integer> {
       what = m.renderError(item.getError().getReason(), item.getError().getMetadataMap());
     } else {
       var failed = item.getResult().getStepsList().stream().anyMatch(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_DENIED);
-      what = m.render(item.getResult().getValidateOnly() ? "cli.batch.planned" : failed ? "cli.batch.denied" : "cli.batch.offboarded",
-          Map.of("user", user));
+      String key;
+      if (item.getResult().getValidateOnly()) {
+        key = alreadyOffboarded(item) ? "cli.batch.alreadyOffboarded" : "cli.batch.planned";
+      } else if (failed) {
+        key = "cli.batch.denied";
+      } else if (item.getResumed()) {
+        key = "cli.batch.offboardedBefore";
+      } else {
+        key = alreadyOffboarded(item) ? "cli.batch.alreadyOffboarded" : "cli.batch.offboarded";
+      }
+      what = m.render(key, Map.of("user", user));
     }
     return m.render("cli.batch.line", Map.of("index", item.getIndex(), "total", item.getTotalCount(), "message", what));
   }
 
-  private ProgressBar progressBar(int total) {
-    return new ProgressBarBuilder()
-        .setTaskName(root.messages().render("cli.batch.task", Map.of()))
-        .setInitialMax(total)
-        .setStyle(root.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .showSpeed()
-        .setUnit(" " + root.messages().render("cli.batch.unit", Map.of()), 1)
-        .build();
-  }
-
   /** User principal names from a CSV file: a header names the column, else the first column. */
-  static List<String> readUsers(Path file) throws IOException {
-    var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+  static List<String> readUsers(CommandLine commandLine, Path file) throws IOException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw new UsageError(commandLine, "--from-file", "FILE_NOT_FOUND", "cli.usage.fileNotFound", Map.of("file", file.toString()));
+    }
     var users = new ArrayList<String>();
     int column = 0;
     boolean first = true;
