@@ -61,6 +61,9 @@ final class OffboardCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // The CSV line of each user, by batch position - 1: a bad value is reported where it can be fixed.
+  private int[] fileLines = new int[0];
+
   // The Ctrl-C reminder of the running batch, registered as a shutdown hook until the batch ends.
   Thread reminder;
 
@@ -75,8 +78,10 @@ final class OffboardCommand implements Callable<Integer> {
     if (target.batch != null) {
       request.setBatchId(target.batch);
     } else {
-      for (var upn : readUsers(spec.commandLine(), target.file)) {
-        request.addNames("users/" + upn);
+      var users = readUsers(spec.commandLine(), target.file);
+      fileLines = users.stream().mapToInt(CsvUser::line).toArray();
+      for (var user : users) {
+        request.addNames("users/" + user.upn());
       }
       // Only a person at a terminal is asked; a script's stdin is not a person.
       if (!dryRun && !yes && System.console() != null && !confirmed(request.getNamesCount())) {
@@ -220,7 +225,9 @@ final class OffboardCommand implements Callable<Integer> {
     var m = root.messages();
     var user = item.getName().startsWith("users/") ? item.getName().substring(6) : item.getName();
     String what;
-    if (item.hasError()) {
+    if (item.hasError() && item.getError().getReason().equals("INVALID_ARGUMENT") && item.getIndex() - 1 < fileLines.length) {
+      what = m.render("cli.batch.badUser", Map.of("file", target.file.toString(), "line", String.valueOf(fileLines[item.getIndex() - 1]), "value", user));
+    } else if (item.hasError()) {
       what = m.renderError(item.getError().getReason(), item.getError().getMetadataMap());
     } else {
       var failed = item.getResult().getStepsList().stream().anyMatch(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_DENIED);
@@ -239,19 +246,22 @@ final class OffboardCommand implements Callable<Integer> {
     return m.render("cli.batch.line", Map.of("index", item.getIndex(), "total", item.getTotalCount(), "message", what));
   }
 
+  /** A user principal name from a CSV file, and the line (from 1) it is on. */
+  record CsvUser(String upn, int line) {}
+
   /** User principal names from a CSV file: a header names the column, else the first column. */
-  static List<String> readUsers(CommandLine commandLine, Path file) throws IOException {
+  static List<CsvUser> readUsers(CommandLine commandLine, Path file) throws IOException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException | AccessDeniedException e) {
       throw new UsageError(commandLine, "--from-file", "FILE_NOT_FOUND", "cli.usage.fileNotFound", Map.of("file", file.toString()));
     }
-    var users = new ArrayList<String>();
+    var users = new ArrayList<CsvUser>();
     int column = 0;
     boolean first = true;
-    for (var raw : lines) {
-      var line = raw.strip();
+    for (int number = 1; number <= lines.size(); number++) {
+      var line = lines.get(number - 1).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -271,7 +281,7 @@ final class OffboardCommand implements Callable<Integer> {
         }
       }
       if (column < cells.length && !unquote(cells[column]).isEmpty()) {
-        users.add(unquote(cells[column]));
+        users.add(new CsvUser(unquote(cells[column]), number));
       }
     }
     if (users.isEmpty()) {

@@ -183,4 +183,19 @@ final class BatchOffboardCliTest {
     assertThat(BatchProgress.unicode(StandardCharsets.UTF_8)).isTrue();
     assertThat(BatchProgress.clock(Duration.ofSeconds(3725))).isEqualTo("1:02:05");
   }
+
+  @Test
+  void badUserInCsv_namesTheValueAndItsLine() throws Exception {
+    var file = dir.resolve("bad.csv");
+    Files.writeString(file, "userPrincipalName\n" + ProcedureCommandsTest.List.STAFF.get(0) + "\nnot an address\n");
+
+    var plan = cli.run("--locale", "en", "offboard", "--from-file", file.toString(), "--dry-run");
+    var run = cli.run("--locale", "en", "offboard", "--from-file", file.toString());
+
+    for (var result : java.util.List.of(plan, run)) {
+      assertThat(result.code()).isEqualTo(ExitCode.STEP_FAILED);
+      assertThat(result.out()).contains("[2/2] Line 3 of " + file + ": not an address is not a valid user principal name.")
+          .doesNotContain("invalid field");
+    }
+  }
 }
