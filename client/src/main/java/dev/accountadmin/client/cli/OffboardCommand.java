@@ -135,6 +135,7 @@ final class OffboardCommand implements Callable<Integer> {
     int failed = 0;
     int already = 0;
     int before = 0;
+    int failedBefore = 0;
     int seen = 0;
     boolean onTerminal = root.output == Acctadmin.Output.text && System.console() != null;
     boolean unicode = onTerminal && BatchProgress.unicode(System.console().charset());
@@ -151,7 +152,9 @@ final class OffboardCommand implements Callable<Integer> {
       while (results.hasNext()) {
         var item = results.next();
         seen++;
-        if (item.hasError()) {
+        if (item.hasError() && item.getResumed()) {
+          failedBefore++;
+        } else if (item.hasError()) {
           failed++;
         } else if (item.getResumed()) {
           before++;
@@ -189,9 +192,9 @@ final class OffboardCommand implements Callable<Integer> {
       }
     }
     if (root.output == Acctadmin.Output.text) {
-      root.out().println(summary(m, request.getValidateOnly(), !request.getBatchId().isEmpty(), done, failed, already, before));
+      root.out().println(summary(m, request.getValidateOnly(), !request.getBatchId().isEmpty(), done, failed, already, before, failedBefore));
     }
-    return failed > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
+    return failed + failedBefore > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
   }
 
   /** Prints, on Ctrl-C or any exit before the batch ends, how to pick it up again. */
@@ -205,13 +208,14 @@ final class OffboardCommand implements Callable<Integer> {
     }, "offboard-resume-reminder");
   }
 
-  static String summary(Messages m, boolean dryRun, boolean resume, int done, int failed, int already, int before) {
+  static String summary(Messages m, boolean dryRun, boolean resume, int done, int failed, int already, int before, int failedBefore) {
     if (dryRun) {
       return m.render("summary.batchPlanned", Map.of("plannedCount", done, "failedCount", failed, "alreadyCount", already));
     }
     if (resume) {
       return m.render("summary.batchResumed",
-          Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already, "beforeCount", before));
+          Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already, "beforeCount", before,
+              "beforeFailedCount", failedBefore));
     }
     return m.render("summary.batch", Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already));
   }

@@ -75,7 +75,21 @@ final class BatchOffboardCliTest {
     var resumed = cli.run("--locale", "en", "offboard", "--resume", batch);
 
     assertThat(resumed.out()).contains(ProcedureCommandsTest.List.STAFF.get(0) + " was offboarded before the interruption.")
-        .contains("This run: 0 users offboarded, 0 failed, 0 already offboarded. Before the interruption: 3 users offboarded.");
+        .contains("This run: 0 users offboarded, 0 failed, 0 already offboarded. Before the interruption: 3 users offboarded, 0 failed.");
+  }
+
+  @Test
+  void resume_countsAFailureFromBeforeAsBefore() throws Exception {
+    var file = dir.resolve("with-ghost.csv");
+    Files.writeString(file, ProcedureCommandsTest.List.STAFF.get(0) + "\nghost@contoso.com\n");
+    var first = cli.run("--locale", "en", "offboard", "--from-file", file.toString());
+    var batch = first.err().lines().findFirst().orElse("").replaceAll("^Batch (" + UUID + "):.*", "$1");
+
+    var resumed = cli.run("--locale", "en", "offboard", "--resume", batch);
+
+    assertThat(resumed.code()).isEqualTo(ExitCode.STEP_FAILED);
+    assertThat(resumed.out())
+        .contains("This run: 0 users offboarded, 0 failed, 0 already offboarded. Before the interruption: 1 user offboarded, 1 failed.");
   }
 
   @Test
