@@ -1,5 +1,6 @@
 package dev.accountadmin.client.cli;
 
+import dev.accountadmin.client.AccountAdminClient;
 import dev.accountadmin.client.AccountAdminException;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
@@ -75,6 +76,8 @@ final class OffboardCommand implements Callable<Integer> {
       return ProcedureOutput.print(root, target.user, response.getResult(), response, false);
     }
     var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun);
+    // Signed in first: an id printed for a batch that could never start would only mislead.
+    var client = root.signedIn();
     if (target.batch != null) {
       request.setBatchId(target.batch);
     } else {
@@ -98,7 +101,7 @@ final class OffboardCommand implements Callable<Integer> {
         }
       }
     }
-    return batch(request.build());
+    return batch(client, request.build());
   }
 
   private boolean confirmed(int count) {
@@ -128,9 +131,8 @@ final class OffboardCommand implements Callable<Integer> {
     return yeses.contains(given);
   }
 
-  private int batch(BatchOffboardUsersRequest request) {
+  private int batch(AccountAdminClient client, BatchOffboardUsersRequest request) {
     var m = root.messages();
-    var client = root.signedIn();
     int done = 0;
     int failed = 0;
     int already = 0;

@@ -68,6 +68,16 @@ final class BatchOffboardCliTest {
   }
 
   @Test
+  void notSignedIn_printsNoBatchIdForABatchThatCannotStart() throws Exception {
+    cli.run("logout");
+
+    var result = cli.run("--locale", "en", "offboard", "--from-file", csv(0, 2).toString());
+
+    assertThat(result.code()).isEqualTo(ExitCode.NOT_AUTHENTICATED);
+    assertThat(result.err()).doesNotContain("Batch ").doesNotContain("--resume");
+  }
+
+  @Test
   void resume_saysWhatThisRunDidAndWhatWasDoneBefore() throws Exception {
     var first = cli.run("--locale", "en", "offboard", "--from-file", csv(0, 3).toString());
     var batch = first.err().lines().findFirst().orElse("").replaceAll("^Batch (" + UUID + "):.*", "$1");
