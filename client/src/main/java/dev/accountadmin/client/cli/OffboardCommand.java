@@ -1,31 +1,37 @@
 package dev.accountadmin.client.cli;
 
+import dev.accountadmin.client.AccountAdminClient;
+import dev.accountadmin.client.AccountAdminException;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
 import io.grpc.StatusRuntimeException;
+import dev.accountadmin.i18n.Messages;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code acctadmin offboard USER}, or {@code --from-file users.csv} for many: a progress bar with
  * rate and ETA on a terminal, a line per user otherwise; {@code --resume BATCH} after a break.
  */
-@Command(name = "offboard", description = "Offboard a former employee, or everyone in a CSV file.")
+@Command(name = "offboard", description = "Offboard a former employee, or everyone in a CSV file."
+    + " With --output json, a CSV file gives JSON Lines: one compact object per user, one per line.")
 final class OffboardCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
@@ -47,6 +53,17 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show the plan, change nothing.")
   boolean dryRun;
 
+  @Option(names = "--yes", description = "Do not ask for confirmation before offboarding the users in a CSV file.")
+  boolean yes;
+
+  @Spec CommandSpec spec;
+
+  // The CSV line of each user, by batch position - 1: a bad value is reported where it can be fixed.
+  private int[] fileLines = new int[0];
+
+  // The Ctrl-C reminder of the running batch, registered as a shutdown hook until the batch ends.
+  Thread reminder;
+
   @Override
   public Integer call() throws IOException {
     if (target.user != null) {
@@ -55,50 +72,105 @@ final class OffboardCommand implements Callable<Integer> {
       return ProcedureOutput.print(root, target.user, response.getResult(), response, false);
     }
     var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun);
+    // Signed in first: an id printed for a batch that could never start would only mislead.
+    var client = root.signedIn();
     if (target.batch != null) {
       request.setBatchId(target.batch);
     } else {
-      for (var upn : UsersFile.read(target.file)) {
-        request.addNames("users/" + upn);
+      var users = UsersFile.read(spec.commandLine(), target.file);
+      fileLines = users.stream().mapToInt(UsersFile.User::line).toArray();
+      for (var user : users) {
+        request.addNames("users/" + user.upn());
+      }
+      // Only a person at a terminal is asked; a script's stdin is not a person.
+      if (!dryRun && !yes && System.console() != null && !confirmed(request.getNamesCount())) {
+        root.err().println(root.messages().render("cli.batch.notConfirmed", Map.of()));
+        return ExitCode.OK;
+      }
+      if (!dryRun) {
+        // The id is ours, and said before the call: however early this run dies, it can be resumed.
+        request.setRequestId(UUID.randomUUID().toString());
+        if (root.output == Acctadmin.Output.text) {
+          root.err().println(root.messages().render("cli.batch.started",
+              Map.of("batchId", request.getRequestId(), "count", request.getNamesCount())));
+          root.err().flush();
+        }
       }
     }
-    return batch(request.build());
+    return batch(client, request.build());
   }
 
-  private int batch(BatchOffboardUsersRequest request) {
+  private boolean confirmed(int count) {
+    root.err().print(confirmPrompt(root.messages(), count));
+    root.err().flush();
+    String answer;
+    try {
+      answer = new java.io.BufferedReader(new java.io.InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
+    } catch (IOException e) {
+      return false;
+    }
+    return isYes(root.messages(), answer);
+  }
+
+  static String confirmPrompt(Messages m, int count) {
+    return m.render("cli.batch.confirm", Map.of("count", count)) + " ";
+  }
+
+  /** A localized yes (the bundle lists them), or the English one every admin types. */
+  static boolean isYes(Messages m, String answer) {
+    if (answer == null) {
+      return false;
+    }
+    var given = answer.strip().toLowerCase(m.locale());
+    var yeses = new ArrayList<>(List.of(m.render("cli.batch.confirmYes", Map.of()).toLowerCase(m.locale()).split("\\|")));
+    yeses.addAll(List.of("y", "yes"));
+    return yeses.contains(given);
+  }
+
+  private int batch(AccountAdminClient client, BatchOffboardUsersRequest request) {
     var m = root.messages();
-    var client = root.signedIn();
     int done = 0;
     int failed = 0;
     int already = 0;
+    int before = 0;
+    int failedBefore = 0;
     int seen = 0;
-    ProgressBar bar = null;
+    boolean onTerminal = root.output == Acctadmin.Output.text && System.console() != null;
+    boolean unicode = onTerminal && BatchProgress.unicode(System.console().charset());
+    var task = m.render("cli.batch.task", Map.of());
+    var unit = m.render("cli.batch.unit", Map.of());
+    var started = root.clock.instant();
+    var batchId = request.getBatchId().isEmpty() ? request.getRequestId() : request.getBatchId();
+    if (!batchId.isEmpty() && root.output == Acctadmin.Output.text) {
+      reminder = interruptReminder(batchId);
+      Runtime.getRuntime().addShutdownHook(reminder);
+    }
     try {
       var results = client.streamingStub().batchOffboardUsers(request);
       while (results.hasNext()) {
         var item = results.next();
-        if (seen++ == 0) {
-          if (!item.getBatchId().isEmpty() && root.output == Acctadmin.Output.text) {
-            root.err().println(m.render("cli.batch.started", Map.of("batchId", item.getBatchId(), "count", item.getTotalCount())));
-          }
-          if (root.output == Acctadmin.Output.text && System.console() != null) {
-            bar = progressBar(item.getTotalCount());
-          }
-        }
-        if (item.hasError()) {
+        seen++;
+        if (item.hasError() && item.getResumed()) {
+          failedBefore++;
+        } else if (item.hasError()) {
           failed++;
-        } else if (item.getResult().getStepsList().stream().map(StepResult::getOutcome).allMatch(o -> o == StepOutcome.STEP_OUTCOME_ALREADY_DONE)) {
+        } else if (item.getResumed()) {
+          before++;
+        } else if (alreadyOffboarded(item)) {
           already++;
         } else {
           done++;
         }
         if (root.output == Acctadmin.Output.json) {
-          Render.json(root.out(), item);
-        } else if (bar != null) {
-          bar.step();
+          Render.jsonLine(root.out(), item);
+        } else if (onTerminal) {
+          root.err().print("\r" + BatchProgress.line(task, seen, item.getTotalCount(),
+              java.time.Duration.between(started, root.clock.instant()), unit, unicode));
           if (item.hasError()) {
-            bar.setExtraMessage(" " + item.getName().substring("users/".length()));
+            // A failure stays on screen above the bar.
+            root.err().print("\r" + line(item) + System.lineSeparator());
           }
+          root.err().flush();
         } else {
           root.out().println(line(item));
         }
@@ -106,38 +178,73 @@ final class OffboardCommand implements Callable<Integer> {
     } catch (StatusRuntimeException e) {
       throw client.failure(e);
     } finally {
-      if (bar != null) {
-        bar.close();
+      if (onTerminal && seen > 0) {
+        root.err().println();
+      }
+      if (reminder != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(reminder);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or about to: it is the reminder this run needs.
+        }
       }
     }
     if (root.output == Acctadmin.Output.text) {
-      root.out().println(m.render("summary.batch", Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already)));
+      root.out().println(summary(m, request.getValidateOnly(), !request.getBatchId().isEmpty(), done, failed, already, before, failedBefore));
     }
-    return failed > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
+    return failed + failedBefore > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
+  }
+
+  /** Prints, on Ctrl-C or any exit before the batch ends, how to pick it up again. */
+  Thread interruptReminder(String batchId) {
+    var text = root.messages().render("cli.batch.interrupted", Map.of("batchId", batchId));
+    var err = root.err();
+    return new Thread(() -> {
+      err.println();
+      err.println(text);
+      err.flush();
+    }, "offboard-resume-reminder");
+  }
+
+  static String summary(Messages m, boolean dryRun, boolean resume, int done, int failed, int already, int before, int failedBefore) {
+    if (dryRun) {
+      return m.render("summary.batchPlanned", Map.of("plannedCount", done, "failedCount", failed, "alreadyCount", already));
+    }
+    if (resume) {
+      return m.render("summary.batchResumed",
+          Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already, "beforeCount", before,
+              "beforeFailedCount", failedBefore));
+    }
+    return m.render("summary.batch", Map.of("offboardedCount", done, "failedCount", failed, "alreadyCount", already));
+  }
+
+  private static boolean alreadyOffboarded(BatchOffboardUsersResponse item) {
+    return item.getResult().getStepsList().stream().map(StepResult::getOutcome)
+        .allMatch(o -> o == StepOutcome.STEP_OUTCOME_ALREADY_DONE || o == StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
   }
 
   private String line(BatchOffboardUsersResponse item) {
     var m = root.messages();
     var user = item.getName().startsWith("users/") ? item.getName().substring(6) : item.getName();
     String what;
-    if (item.hasError()) {
+    if (item.hasError() && item.getError().getReason().equals("INVALID_ARGUMENT") && item.getIndex() - 1 < fileLines.length) {
+      what = m.render("cli.batch.badUser", Map.of("file", target.file.toString(), "line", String.valueOf(fileLines[item.getIndex() - 1]), "value", user));
+    } else if (item.hasError()) {
       what = m.renderError(item.getError().getReason(), item.getError().getMetadataMap());
     } else {
       var failed = item.getResult().getStepsList().stream().anyMatch(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_DENIED);
-      what = m.render(item.getResult().getValidateOnly() ? "cli.batch.planned" : failed ? "cli.batch.denied" : "cli.batch.offboarded",
-          Map.of("user", user));
+      String key;
+      if (item.getResult().getValidateOnly()) {
+        key = alreadyOffboarded(item) ? "cli.batch.alreadyOffboarded" : "cli.batch.planned";
+      } else if (failed) {
+        key = "cli.batch.denied";
+      } else if (item.getResumed()) {
+        key = "cli.batch.offboardedBefore";
+      } else {
+        key = alreadyOffboarded(item) ? "cli.batch.alreadyOffboarded" : "cli.batch.offboarded";
+      }
+      what = m.render(key, Map.of("user", user));
     }
     return m.render("cli.batch.line", Map.of("index", item.getIndex(), "total", item.getTotalCount(), "message", what));
-  }
-
-  private ProgressBar progressBar(int total) {
-    return new ProgressBarBuilder()
-        .setTaskName(root.messages().render("cli.batch.task", Map.of()))
-        .setInitialMax(total)
-        .setStyle(root.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .showSpeed()
-        .setUnit(" " + root.messages().render("cli.batch.unit", Map.of()), 1)
-        .build();
   }
 }

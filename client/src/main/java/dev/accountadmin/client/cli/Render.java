@@ -18,8 +18,18 @@ import java.util.Map;
 /** Renders API results as localized text, or as JSON (the typed results, for scripts). */
 final class Render {
   private static final JsonFormat.Printer JSON = JsonFormat.printer().alwaysPrintFieldsWithNoPresence();
+  private static final JsonFormat.Printer JSON_LINE = JSON.omittingInsignificantWhitespace();
 
   private Render() {}
+
+  /** One compact object on one line: a stream of these is JSON Lines, which a script reads line by line. */
+  static void jsonLine(PrintWriter out, MessageOrBuilder message) {
+    try {
+      out.println(JSON_LINE.print(message));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("our own messages always print", e);
+    }
+  }
 
   static void json(PrintWriter out, MessageOrBuilder message) {
     try {

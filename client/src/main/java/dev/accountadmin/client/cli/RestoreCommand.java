@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code acctadmin restore USER}: undo an offboarding exactly, with a new temporary password; or,
@@ -26,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "restore", description = "Undo an offboarding: sign-in, mail protocols and admin roles as they were.")
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
+
+  @Spec CommandSpec spec;
 
   static final class Target {
     @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
@@ -59,7 +63,7 @@ final class RestoreCommand implements Callable<Integer> {
       return ProcedureOutput.print(root, target.user, response.getResult(), response, showPassword);
     }
     var names = target.file != null
-        ? UsersFile.read(target.file).stream().map(upn -> "users/" + upn).toList()
+        ? UsersFile.read(spec.commandLine(), target.file).stream().map(user -> "users/" + user.upn()).toList()
         : offboardedBy(target.batch);
     if (!dryRun && !yes && !names.isEmpty() && !confirmed(names.size())) {
       root.err().println(root.messages().render("cli.restoreBatch.cancelled", Map.of()));

@@ -3,25 +3,36 @@ package dev.accountadmin.client.cli;
 import dev.accountadmin.client.AccountAdminException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** The {@code --from-file} CSV of users that {@code offboard} and {@code restore} read. */
 final class UsersFile {
   private UsersFile() {}
 
+  /** A user principal name from a CSV file, and the line (from 1) it is on. */
+  record User(String upn, int line) {}
+
   /** User principal names from a CSV file: a header names the column, else the first column. */
-  static List<String> read(Path file) throws IOException {
-    var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    var users = new ArrayList<String>();
+  static List<User> read(CommandLine commandLine, Path file) throws IOException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw new UsageError(commandLine, "--from-file", "FILE_NOT_FOUND", "cli.usage.fileNotFound", Map.of("file", file.toString()));
+    }
+    var users = new ArrayList<User>();
     int column = 0;
     boolean first = true;
-    for (var raw : lines) {
-      var line = raw.strip();
+    for (int number = 1; number <= lines.size(); number++) {
+      var line = lines.get(number - 1).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -41,7 +52,7 @@ final class UsersFile {
         }
       }
       if (column < cells.length && !unquote(cells[column]).isEmpty()) {
-        users.add(unquote(cells[column]));
+        users.add(new User(unquote(cells[column]), number));
       }
     }
     if (users.isEmpty()) {
