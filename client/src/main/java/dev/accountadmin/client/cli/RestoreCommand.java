@@ -144,7 +144,7 @@ final class RestoreCommand implements Callable<Integer> {
       }
     }
     if (root.output == Acctadmin.Output.text) {
-      root.out().println(m.render("summary.restoreBatch", Map.of("restoredCount", restored, "failedCount", failed, "nothingCount", nothing)));
+      root.out().println(m.render(dryRun ? "summary.restoreBatchPlanned" : "summary.restoreBatch", Map.of("restoredCount", restored, "failedCount", failed, "nothingCount", nothing)));
     }
     return failed > 0 ? ExitCode.STEP_FAILED : ExitCode.OK;
   }

@@ -68,6 +68,21 @@ final class RestoreBatchCommandTest {
   }
 
   @Test
+  void restoreFromFile_dryRun_saysWhatWouldHappen_andChangesNothing() throws Exception {
+    var staff = ProcedureCommandsTest.List.STAFF;
+    assertThat(cli.run("offboard", staff.get(6)).code()).isZero();
+    var csv = dir.resolve("plan.csv");
+    Files.writeString(csv, staff.get(6) + "\n");
+
+    var plan = cli.run("--locale", "en", "restore", "--from-file", csv.toString(), "--dry-run");
+
+    assertThat(plan.code()).as(plan.err()).isEqualTo(ExitCode.OK);
+    assertThat(plan.out()).contains("1 user would be restored, 0 could not be, 0 have nothing to undo. Nothing was changed.")
+        .doesNotContain("users restored");
+    assertThat(cli.run("--locale", "en", "restore", staff.get(6)).code()).as("still offboarded").isZero();
+  }
+
+  @Test
   void restoreBatch_ofAnUnknownBatch_isALocalizedNotFound() {
     var restore = cli.run("--locale", "sv", "restore", "--batch", "no-such-batch");
 
