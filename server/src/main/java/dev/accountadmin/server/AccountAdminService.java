@@ -1,16 +1,16 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.audit.AuditQuery;
-import dev.accountadmin.server.directory.Action;
-import dev.accountadmin.server.directory.Directory;
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.FieldViolation;
-import dev.accountadmin.server.directory.NewUser;
-import dev.accountadmin.server.directory.ProcedureResult;
-import dev.accountadmin.server.directory.Procedures;
-import dev.accountadmin.server.directory.StepKind;
-import dev.accountadmin.server.directory.StepParams;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.domain.AuditQuery;
+import dev.accountadmin.server.domain.Action;
+import dev.accountadmin.server.domain.Directory;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
+import dev.accountadmin.server.domain.NewUser;
+import dev.accountadmin.server.domain.ProcedureResult;
+import dev.accountadmin.server.domain.Procedures;
+import dev.accountadmin.server.domain.StepKind;
+import dev.accountadmin.server.domain.StepParams;
+import dev.accountadmin.server.domain.UserName;
 import dev.accountadmin.server.store.UserQuery;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AllowSignInRequest;
@@ -342,7 +342,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     reply(response, idempotent(request.getRequestId(), "RemoveAdminRoles", request, RemoveAdminRolesResponse.parser(), () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       // Empty means all of them.
-      var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.directory.Role.class) : roles);
+      var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.domain.Role.class) : roles);
       var changed = step(StepKind.REMOVE_ADMIN_ROLES, request.getName(), params, request.getRequestId(), request.getValidateOnly());
       return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));

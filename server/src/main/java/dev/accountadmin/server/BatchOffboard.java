@@ -1,12 +1,12 @@
 package dev.accountadmin.server;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.accountadmin.server.directory.Caller;
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.FieldViolation;
-import dev.accountadmin.server.directory.Procedures;
-import dev.accountadmin.server.directory.Reason;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.domain.Caller;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
+import dev.accountadmin.server.domain.Procedures;
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.domain.UserName;
 import dev.accountadmin.server.store.Database;
 import dev.accountadmin.v1.BatchItem;
 import dev.accountadmin.v1.BatchItemState;

@@ -1,16 +1,16 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.server.audit.AuditLog;
-import dev.accountadmin.server.audit.AuditRecord;
+import dev.accountadmin.server.domain.AuditRecord;
 import dev.accountadmin.server.auth.PasswordHasher;
-import dev.accountadmin.server.directory.Action;
+import dev.accountadmin.server.domain.Action;
 import dev.accountadmin.server.auth.Secrets;
-import dev.accountadmin.server.directory.Directory;
-import dev.accountadmin.server.directory.NewUser;
-import dev.accountadmin.server.directory.Role;
-import dev.accountadmin.server.directory.SendingRestriction;
-import dev.accountadmin.server.directory.User;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.domain.Directory;
+import dev.accountadmin.server.domain.NewUser;
+import dev.accountadmin.server.domain.Role;
+import dev.accountadmin.server.domain.SendingRestriction;
+import dev.accountadmin.server.domain.User;
+import dev.accountadmin.server.domain.UserName;
 import dev.accountadmin.server.store.Database;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -1,8 +1,11 @@
 package dev.accountadmin.server.audit;
 
+import dev.accountadmin.server.domain.AuditRecord;
+import dev.accountadmin.server.domain.AuditQuery;
+
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
-import dev.accountadmin.server.directory.Action;
+import dev.accountadmin.server.domain.Action;
 import dev.accountadmin.server.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.FieldViolation;
-import dev.accountadmin.server.directory.Reason;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.domain.UserName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

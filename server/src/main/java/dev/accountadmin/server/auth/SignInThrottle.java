@@ -1,7 +1,7 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.Reason;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.store.Database;
 import dev.accountadmin.server.store.SignInFailureStore;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package dev.accountadmin.server.mail;
 
 import dev.accountadmin.server.audit.AuditLog;
-import dev.accountadmin.server.audit.AuditRecord;
-import dev.accountadmin.server.directory.Action;
-import dev.accountadmin.server.directory.Caller;
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.FieldViolation;
-import dev.accountadmin.server.directory.Reason;
-import dev.accountadmin.server.directory.SendingRestriction;
-import dev.accountadmin.server.directory.User;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.domain.AuditRecord;
+import dev.accountadmin.server.domain.Action;
+import dev.accountadmin.server.domain.Caller;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.domain.SendingRestriction;
+import dev.accountadmin.server.domain.User;
+import dev.accountadmin.server.domain.UserName;
 import dev.accountadmin.server.store.Database;
 import dev.accountadmin.server.store.MailSubmissionStore;
 import dev.accountadmin.server.store.UserStore;

@@ -1,6 +1,6 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.directory.ClientApp;
+import dev.accountadmin.server.domain.ClientApp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

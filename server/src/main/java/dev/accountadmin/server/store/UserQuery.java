@@ -1,7 +1,7 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.FieldViolation;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ public record UserQuery(List<String> words, List<String> states, Instant now) {
         case "deleted" -> {
           // Past the restore window a deleted user is gone, even before it is purged.
           sql.append(" AND deleted_at IS NOT NULL AND deleted_at > ?");
-          parameters.add(now.minus(dev.accountadmin.server.directory.UserLifecycle.RESTORE_WINDOW).toEpochMilli());
+          parameters.add(now.minus(dev.accountadmin.server.domain.UserLifecycle.RESTORE_WINDOW).toEpochMilli());
         }
         case "locked" -> {
           sql.append(" AND locked_until > ?");

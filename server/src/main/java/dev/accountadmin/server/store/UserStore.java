@@ -1,12 +1,12 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.directory.DirectoryException;
-import dev.accountadmin.server.directory.MailProtocol;
-import dev.accountadmin.server.directory.Reason;
-import dev.accountadmin.server.directory.Role;
-import dev.accountadmin.server.directory.SendingRestriction;
-import dev.accountadmin.server.directory.User;
-import dev.accountadmin.server.directory.UserName;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.domain.MailProtocol;
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.domain.Role;
+import dev.accountadmin.server.domain.SendingRestriction;
+import dev.accountadmin.server.domain.User;
+import dev.accountadmin.server.domain.UserName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 /** What a caller does; permissions and audit records name it. Matches {@code accountadmin.v1.Action}. */
 public enum Action {

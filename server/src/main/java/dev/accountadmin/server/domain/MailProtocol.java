@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 /** A protocol that reaches a mailbox. Names match {@code accountadmin.v1.MailProtocol}. */
 public enum MailProtocol {

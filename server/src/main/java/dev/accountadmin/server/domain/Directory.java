@@ -1,8 +1,12 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
+
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
 
 import dev.accountadmin.server.audit.AuditLog;
-import dev.accountadmin.server.audit.AuditQuery;
-import dev.accountadmin.server.audit.AuditRecord;
+import dev.accountadmin.server.domain.AuditQuery;
+import dev.accountadmin.server.domain.AuditRecord;
 import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;

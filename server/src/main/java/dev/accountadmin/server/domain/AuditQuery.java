@@ -1,6 +1,6 @@
-package dev.accountadmin.server.audit;
+package dev.accountadmin.server.domain;
 
-import dev.accountadmin.server.directory.Action;
+import dev.accountadmin.server.domain.Action;
 import java.time.Instant;
 
 /** Filters for listing audit records; a null field does not filter. */

@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 /** What a step did; names match {@code accountadmin.v1.StepOutcome}. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.failure;
 
 /**
  * Why a call failed. One enum drives the {@code ErrorInfo.reason}, the bundle key

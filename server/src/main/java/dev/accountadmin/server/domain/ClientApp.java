@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 import java.util.Optional;
 

@@ -1,4 +1,7 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
+
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.FieldViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

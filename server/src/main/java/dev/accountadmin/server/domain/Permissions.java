@@ -1,10 +1,10 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
-import static dev.accountadmin.server.directory.Role.EXCHANGE_ADMIN;
-import static dev.accountadmin.server.directory.Role.GLOBAL_ADMIN;
-import static dev.accountadmin.server.directory.Role.HELPDESK_ADMIN;
-import static dev.accountadmin.server.directory.Role.SECURITY_ADMIN;
-import static dev.accountadmin.server.directory.Role.USER_ADMIN;
+import static dev.accountadmin.server.domain.Role.EXCHANGE_ADMIN;
+import static dev.accountadmin.server.domain.Role.GLOBAL_ADMIN;
+import static dev.accountadmin.server.domain.Role.HELPDESK_ADMIN;
+import static dev.accountadmin.server.domain.Role.SECURITY_ADMIN;
+import static dev.accountadmin.server.domain.Role.USER_ADMIN;
 
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,10 +1,13 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
+
+import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.failure.DirectoryException;
 
 import com.google.gson.Gson;
 import dev.accountadmin.server.audit.AuditLog;
-import dev.accountadmin.server.audit.AuditRecord;
-import dev.accountadmin.server.directory.ProcedureResult.Procedure;
-import dev.accountadmin.server.directory.ProcedureResult.Recommendation;
+import dev.accountadmin.server.domain.AuditRecord;
+import dev.accountadmin.server.domain.ProcedureResult.Procedure;
+import dev.accountadmin.server.domain.ProcedureResult.Recommendation;
 import dev.accountadmin.server.store.Database;
 import dev.accountadmin.server.store.SessionStore;
 import dev.accountadmin.server.store.UserStore;

@@ -1,4 +1,6 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
+
+import dev.accountadmin.server.failure.Reason;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 /** One kind of step of a procedure; names match {@code accountadmin.v1.StepKind}. */
 public enum StepKind {

@@ -1,4 +1,4 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
 
 /** An administrator role. Names match {@code accountadmin.v1.AdminRole} without its prefix. */
 public enum Role {

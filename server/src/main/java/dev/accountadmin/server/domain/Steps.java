@@ -1,4 +1,5 @@
-package dev.accountadmin.server.directory;
+package dev.accountadmin.server.domain;
+
 
 import dev.accountadmin.server.store.MailSubmissionStore;
 import dev.accountadmin.server.store.SessionStore;
