@@ -1,6 +1,7 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.audit.AuditLog;
+import dev.accountadmin.server.auth.HashedPasswords;
+import dev.accountadmin.server.domain.DirectoryPort;
 import dev.accountadmin.server.auth.AccessTokens;
 import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.Authentication;
@@ -12,9 +13,7 @@ import dev.accountadmin.server.domain.Procedures;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Database;
-import dev.accountadmin.server.store.SecretStore;
-import dev.accountadmin.server.store.SessionStore;
-import dev.accountadmin.server.store.UserStore;
+import dev.accountadmin.server.store.Dialect;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -271,30 +270,26 @@ public final class AccountAdminServer implements AutoCloseable {
       if (sqliteFile != null) {
         DataDirectory.prepare(sqliteFile);
       }
-      database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword);
+      database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword, config.clock);
+      var port = database;
       var clock = config.clock;
       var secrets = new Secrets(new SecureRandom());
-      var secretStore = new SecretStore(database);
-      var tokens = AccessTokens.fromJwk(secretStore.getOrCreate("access-token-key", AccessTokens::generateKey, clock.instant()));
-      var fingerprintKey = secretStore.getOrCreate("failure-fingerprint-key", secrets::token, clock.instant())
-          .getBytes(StandardCharsets.US_ASCII);
-      var users = new UserStore(database.engine());
-      var sessions = new SessionStore();
-      var audit = new AuditLog(database, clock);
-      var authentication = new Authentication(database, users, sessions, audit, config.hasher, secrets,
-          tokens, config.authPolicy, clock, fingerprintKey, new SignInThrottle(database, config.throttlePolicy, clock));
-      var directory = new Directory(database, users, sessions, audit, config.hasher, secrets, config.authPolicy, clock);
-      var domain = new Bootstrap(database, directory, audit, config.hasher, secrets, clock, config.out)
+      var tokens = AccessTokens.fromJwk(secret(port, "access-token-key", AccessTokens::generateKey, clock));
+      var fingerprintKey = secret(port, "failure-fingerprint-key", secrets::token, clock).getBytes(StandardCharsets.US_ASCII);
+      var authentication = new Authentication(port, config.hasher, secrets, tokens, config.authPolicy, clock,
+          fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock));
+      var directory = new Directory(port, new HashedPasswords(config.hasher, secrets, config.authPolicy), clock);
+      var domain = new Bootstrap(port, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
-      var mail = new MailFlow(database, users, audit, config.outboundPolicy, clock, domain);
-      var procedures = new Procedures(database, directory, users, sessions, audit, clock);
-      var idempotencyKey = Base64.getDecoder().decode(secretStore.getOrCreate("idempotency-key", () -> {
+      var mail = new MailFlow(port, config.outboundPolicy, clock, domain);
+      var procedures = new Procedures(port, directory, clock);
+      var idempotencyKey = Base64.getDecoder().decode(secret(port, "idempotency-key", () -> {
         var key = new byte[32];
         secrets.random().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-      }, clock.instant()));
-      var service = new AccountAdminService(directory, procedures, new BatchOffboard(database, procedures, clock),
-          new Idempotency(database, clock, idempotencyKey, secrets.random()), clock);
+      }, clock));
+      var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock),
+          new Idempotency(port, clock, idempotencyKey, secrets.random()), clock);
 
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
@@ -305,7 +300,7 @@ public final class AccountAdminServer implements AutoCloseable {
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
-          database.engine() == Database.Engine.SQLITE ? config.jdbcUrl() : "PostgreSQL");
+          database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");
       config.out.flush();
       return new AccountAdminServer(server, health, database);
     } catch (RuntimeException | IOException e) {
@@ -315,6 +310,11 @@ public final class AccountAdminServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** A secret shared by every replica through the directory, created by the first to start. */
+  private static String secret(DirectoryPort port, String name, java.util.function.Supplier<String> create, Clock clock) {
+    return port.write(unit -> unit.secrets().getOrCreate(name, create, clock.instant()));
   }
 
   /** The file of a SQLite URL ({@code jdbc:sqlite:/path}), or null for PostgreSQL and in-memory. */

@@ -8,10 +8,19 @@ import dev.accountadmin.server.failure.FieldViolation;
 import dev.accountadmin.server.domain.NewUser;
 import dev.accountadmin.server.domain.ProcedureResult;
 import dev.accountadmin.server.domain.Procedures;
-import dev.accountadmin.server.domain.StepKind;
-import dev.accountadmin.server.domain.StepParams;
+import dev.accountadmin.server.domain.AllowSignIn;
+import dev.accountadmin.server.domain.AssignAdminRoles;
+import dev.accountadmin.server.domain.BlockSignIn;
+import dev.accountadmin.server.domain.ClearLockout;
+import dev.accountadmin.server.domain.LiftSendingRestriction;
+import dev.accountadmin.server.domain.RemoveAdminRoles;
+import dev.accountadmin.server.domain.ResetPassword;
+import dev.accountadmin.server.domain.RestrictSending;
+import dev.accountadmin.server.domain.RevokeSessions;
+import dev.accountadmin.server.domain.SetMailProtocols;
+import dev.accountadmin.server.domain.Step;
 import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.store.UserQuery;
+import dev.accountadmin.server.domain.UserQuery;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.AllowSignInResponse;
@@ -258,7 +267,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void blockSignIn(BlockSignInRequest request, StreamObserver<BlockSignInResponse> response) {
     reply(response, idempotent(request.getRequestId(), "BlockSignIn", request, BlockSignInResponse.parser(), () -> {
-      var changed = step(StepKind.BLOCK_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new BlockSignIn(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -266,7 +275,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void allowSignIn(AllowSignInRequest request, StreamObserver<AllowSignInResponse> response) {
     reply(response, idempotent(request.getRequestId(), "AllowSignIn", request, AllowSignInResponse.parser(), () -> {
-      var changed = step(StepKind.ALLOW_SIGN_IN, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new AllowSignIn(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return AllowSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -278,7 +287,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       var params = request.getUndisclosed() && request.getPassword().isEmpty()
           ? directory.prepareUndisclosedPassword(request.getValidateOnly())
           : directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
-      var changed = directory.runStep(CallContext.caller(), StepKind.RESET_PASSWORD, name, params,
+      var changed = directory.runStep(CallContext.caller(), new ResetPassword(params), name,
           requestId(request.getRequestId()), request.getValidateOnly());
       return ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
@@ -287,7 +296,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void revokeSessions(RevokeSessionsRequest request, StreamObserver<RevokeSessionsResponse> response) {
     reply(response, idempotent(request.getRequestId(), "RevokeSessions", request, RevokeSessionsResponse.parser(), () -> {
-      var changed = step(StepKind.REVOKE_SESSIONS, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new RevokeSessions(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return RevokeSessionsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -295,7 +304,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void clearLockout(ClearLockoutRequest request, StreamObserver<ClearLockoutResponse> response) {
     reply(response, idempotent(request.getRequestId(), "ClearLockout", request, ClearLockoutResponse.parser(), () -> {
-      var changed = step(StepKind.CLEAR_LOCKOUT, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new ClearLockout(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return ClearLockoutResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -303,8 +312,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void setMailProtocols(SetMailProtocolsRequest request, StreamObserver<SetMailProtocolsResponse> response) {
     reply(response, idempotent(request.getRequestId(), "SetMailProtocols", request, SetMailProtocolsResponse.parser(), () -> {
-      var params = StepParams.protocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
-      var changed = step(StepKind.SET_MAIL_PROTOCOLS, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+      var params = new SetMailProtocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
+      var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return SetMailProtocolsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -312,7 +321,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void restrictSending(RestrictSendingRequest request, StreamObserver<RestrictSendingResponse> response) {
     reply(response, idempotent(request.getRequestId(), "RestrictSending", request, RestrictSendingResponse.parser(), () -> {
-      var changed = step(StepKind.RESTRICT_SENDING, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new RestrictSending(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return RestrictSendingResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -320,7 +329,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void liftSendingRestriction(LiftSendingRestrictionRequest request, StreamObserver<LiftSendingRestrictionResponse> response) {
     reply(response, idempotent(request.getRequestId(), "LiftSendingRestriction", request, LiftSendingRestrictionResponse.parser(), () -> {
-      var changed = step(StepKind.LIFT_SENDING_RESTRICTION, request.getName(), StepParams.NONE, request.getRequestId(), request.getValidateOnly());
+      var changed = step(new LiftSendingRestriction(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return LiftSendingRestrictionResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -332,7 +341,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       if (roles.isEmpty()) {
         throw DirectoryException.invalid(FieldViolation.required("admin_roles"));
       }
-      var changed = step(StepKind.ASSIGN_ADMIN_ROLES, request.getName(), StepParams.roles(roles), request.getRequestId(), request.getValidateOnly());
+      var changed = step(new AssignAdminRoles(roles), request.getName(), request.getRequestId(), request.getValidateOnly());
       return AssignAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -342,8 +351,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     reply(response, idempotent(request.getRequestId(), "RemoveAdminRoles", request, RemoveAdminRolesResponse.parser(), () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       // Empty means all of them.
-      var params = StepParams.roles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.domain.Role.class) : roles);
-      var changed = step(StepKind.REMOVE_ADMIN_ROLES, request.getName(), params, request.getRequestId(), request.getValidateOnly());
+      var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.domain.Role.class) : roles);
+      var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));
   }
@@ -383,8 +392,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     reply(response, GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
   }
 
-  private Directory.Changed step(StepKind kind, String name, StepParams params, String requestId, boolean validateOnly) {
-    return directory.runStep(CallContext.caller(), kind, UserName.fromResourceName("name", name), params,
+  private Directory.Changed step(Step step, String name, String requestId, boolean validateOnly) {
+    return directory.runStep(CallContext.caller(), step, UserName.fromResourceName("name", name),
         requestId(requestId), validateOnly);
   }
 

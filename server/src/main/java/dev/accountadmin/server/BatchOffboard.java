@@ -7,9 +7,10 @@ import dev.accountadmin.server.failure.FieldViolation;
 import dev.accountadmin.server.domain.Procedures;
 import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.domain.BatchItemState;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.UnitOfWork;
 import dev.accountadmin.v1.BatchItem;
-import dev.accountadmin.v1.BatchItemState;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.GetBatchResponse;
@@ -17,11 +18,8 @@ import dev.accountadmin.v1.StepError;
 import dev.accountadmin.v1.StepOutcome;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,20 +30,13 @@ import java.util.UUID;
  */
 final class BatchOffboard {
   static final int MAX_USERS = 100_000;
-  // Users per commit on SQLite: a commit waits for the disk, a user takes a few hundred
-  // microseconds, and SQLite has one writer anyway. On PostgreSQL each user commits alone: a
-  // chunk would hold the audit head's lock while it waits for the next user's row, which another
-  // replica's call may hold while it waits for the audit head (a deadlock).
-  static final int SQLITE_CHUNK = 100;
 
-  private record Item(int position, String name, String state, String response) {}
-
-  private final Database database;
+  private final DirectoryPort port;
   private final Procedures procedures;
   private final Clock clock;
 
-  BatchOffboard(Database database, Procedures procedures, Clock clock) {
-    this.database = database;
+  BatchOffboard(DirectoryPort port, Procedures procedures, Clock clock) {
+    this.port = port;
     this.procedures = procedures;
     this.clock = clock;
   }
@@ -61,15 +52,16 @@ final class BatchOffboard {
         : request.getBatchId();
     var items = load(caller, batchId);
     int total = items.size();
-    var pending = new ArrayList<Item>();
+    var pending = new ArrayList<UnitOfWork.Batches.Item>();
     for (var item : items) {
-      if (item.state().equals("PENDING")) {
+      if (item.state() == BatchItemState.PENDING) {
         pending.add(item);
       } else {
         out.onNext(parse(item.response()).toBuilder().setResumed(true).build());
       }
     }
-    int chunkSize = database.engine() == Database.Engine.SQLITE ? SQLITE_CHUNK : 1;
+    // Users per unit of work, as the directory finds best (see DirectoryPort#batchChunkSize).
+    int chunkSize = port.batchChunkSize();
     for (int from = 0; from < pending.size(); from += chunkSize) {
       if (cancellable != null && cancellable.isCancelled()) {
         return;
@@ -77,7 +69,7 @@ final class BatchOffboard {
       var chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
       // One commit for the chunk; each user runs in a savepoint of it, so each is still all or
       // nothing, and its result is streamed only once it is durable.
-      var responses = database.inTransaction(c -> {
+      var responses = port.write(unit -> {
         var done = new ArrayList<BatchOffboardUsersResponse>();
         for (var item : chunk) {
           done.add(offboard(caller, batchId, total, item));
@@ -97,11 +89,11 @@ final class BatchOffboard {
     var response = GetBatchResponse.newBuilder().setBatchId(batchId);
     for (var item : load(caller, batchId)) {
       var read = BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
-        case "DONE" -> BatchItemState.BATCH_ITEM_STATE_DONE;
-        case "FAILED" -> BatchItemState.BATCH_ITEM_STATE_FAILED;
-        default -> BatchItemState.BATCH_ITEM_STATE_PENDING;
+        case DONE -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_DONE;
+        case FAILED -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_FAILED;
+        case PENDING -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_PENDING;
       });
-      if (item.state().equals("DONE")) {
+      if (item.state() == BatchItemState.DONE) {
         // A user offboarded before the batch is not the batch's to undo.
         read.setAlreadyOffboarded(parse(item.response()).getResult().getStepsList().stream()
             .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE));
@@ -111,23 +103,23 @@ final class BatchOffboard {
     return response.build();
   }
 
-  private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, Item item) {
+  private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, UnitOfWork.Batches.Item item) {
     var base = BatchOffboardUsersResponse.newBuilder().setBatchId(batchId).setIndex(item.position())
         .setTotalCount(total).setName(item.name());
     try {
       var name = UserName.fromResourceName("names[" + (item.position() - 1) + "]", item.name());
       var holder = new BatchOffboardUsersResponse[1];
-      procedures.offboard(caller, name, null, "", false, (c, result) -> {
+      procedures.offboard(caller, name, null, "", false, (unit, result) -> {
         holder[0] = base.clone().setResult(Protos.toProto(result)).build();
-        finish(c, batchId, item.position(), "DONE", holder[0]);
+        unit.batches().finish(batchId, item.position(), BatchItemState.DONE, holder[0].toByteArray());
       });
       return holder[0];
     } catch (DirectoryException e) {
       // This user could not be offboarded; say why and go on with the others.
       var failed = base.setError(StepError.newBuilder().setReason(e.reason().name()).putAllMetadata(e.metadata())
           .putAllMetadata(e.violations().isEmpty() ? java.util.Map.of() : e.violations().get(0).metadata())).build();
-      database.inTransaction(c -> {
-        finish(c, batchId, item.position(), "FAILED", failed);
+      port.write(unit -> {
+        unit.batches().finish(batchId, item.position(), BatchItemState.FAILED, failed.toByteArray());
         return null;
       });
       return failed;
@@ -165,73 +157,23 @@ final class BatchOffboard {
   private String create(Caller caller, List<String> names, String requestId) {
     validateCount(names.size());
     var id = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
-    database.inTransaction(c -> {
-      try (var batch = c.prepareStatement(
-          "INSERT INTO batches (id, actor, created_at, total) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-        batch.setString(1, id);
-        batch.setString(2, caller.userId());
-        batch.setLong(3, clock.millis());
-        batch.setInt(4, names.size());
-        if (batch.executeUpdate() == 0) {
-          return null;
-        }
-      }
-      try (var item = c.prepareStatement("INSERT INTO batch_items (batch_id, position, name, state) VALUES (?, ?, ?, 'PENDING')")) {
-        for (int i = 0; i < names.size(); i++) {
-          item.setString(1, id);
-          item.setInt(2, i + 1);
-          item.setString(3, names.get(i));
-          item.addBatch();
-          if (i % 1000 == 999) {
-            item.executeBatch();
-          }
-        }
-        item.executeBatch();
-      }
-      return null;
-    });
+    port.write(unit -> unit.batches().create(id, caller.userId(), clock.instant(), names));
     return id;
   }
 
   /** The batch's items in order; a batch is resumed only by the admin who started it. */
-  private List<Item> load(Caller caller, String batchId) {
-    return database.read(c -> {
-      try (var batch = c.prepareStatement("SELECT actor FROM batches WHERE id = ?")) {
-        batch.setString(1, batchId);
-        try (var rows = batch.executeQuery()) {
-          if (!rows.next() || !rows.getString(1).equals(caller.userId())) {
-            throw DirectoryException.of(Reason.BATCH_NOT_FOUND, "batchId", batchId);
-          }
-        }
+  private List<UnitOfWork.Batches.Item> load(Caller caller, String batchId) {
+    return port.read(unit -> {
+      if (!unit.batches().actor(batchId).map(caller.userId()::equals).orElse(false)) {
+        throw DirectoryException.of(Reason.BATCH_NOT_FOUND, "batchId", batchId);
       }
-      var items = new ArrayList<Item>();
-      try (var statement = c.prepareStatement(
-          "SELECT position, name, state, response FROM batch_items WHERE batch_id = ? ORDER BY position")) {
-        statement.setString(1, batchId);
-        try (var rows = statement.executeQuery()) {
-          while (rows.next()) {
-            items.add(new Item(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4)));
-          }
-        }
-      }
-      return items;
+      return unit.batches().items(batchId);
     });
   }
 
-  private static void finish(Connection c, String batchId, int position, String state, BatchOffboardUsersResponse response)
-      throws SQLException {
-    try (var statement = c.prepareStatement("UPDATE batch_items SET state = ?, response = ? WHERE batch_id = ? AND position = ?")) {
-      statement.setString(1, state);
-      statement.setString(2, Base64.getEncoder().encodeToString(response.toByteArray()));
-      statement.setString(3, batchId);
-      statement.setInt(4, position);
-      statement.executeUpdate();
-    }
-  }
-
-  private static BatchOffboardUsersResponse parse(String stored) {
+  private static BatchOffboardUsersResponse parse(byte[] stored) {
     try {
-      return BatchOffboardUsersResponse.parseFrom(Base64.getDecoder().decode(stored));
+      return BatchOffboardUsersResponse.parseFrom(stored);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("a stored batch item does not parse", e);
     }

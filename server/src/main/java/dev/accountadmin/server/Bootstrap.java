@@ -1,6 +1,5 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.audit.AuditLog;
 import dev.accountadmin.server.domain.AuditRecord;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.domain.Action;
@@ -11,10 +10,9 @@ import dev.accountadmin.server.domain.Role;
 import dev.accountadmin.server.domain.SendingRestriction;
 import dev.accountadmin.server.domain.User;
 import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.UnitOfWork;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,19 +36,14 @@ final class Bootstrap {
       "ionescu", "jansen", "karlsson", "lambert", "langer", "lorenz", "martin", "moreau", "nilsson",
       "popescu", "robbins", "smit", "stan", "vance", "visser", "wilke");
 
-  private final Database database;
-  private final AuditLog audit;
-  private final Directory directory;
+  private final DirectoryPort port;
   private final PasswordHasher hasher;
   private final Secrets secrets;
   private final Clock clock;
   private final PrintStream out;
 
-  Bootstrap(Database database, Directory directory, AuditLog audit, PasswordHasher hasher, Secrets secrets, Clock clock,
-      PrintStream out) {
-    this.database = database;
-    this.audit = audit;
-    this.directory = directory;
+  Bootstrap(DirectoryPort port, PasswordHasher hasher, Secrets secrets, Clock clock, PrintStream out) {
+    this.port = port;
     this.hasher = hasher;
     this.secrets = secrets;
     this.clock = clock;
@@ -74,23 +67,18 @@ final class Bootstrap {
     // Both hashes are computed before the transaction: Argon2id must not hold the write lock.
     var adminHash = hasher.hash(password, secrets.random());
     var demoHash = demo ? hasher.hash(DEMO_PASSWORD, secrets.random()) : null;
-    var created = database.inTransaction(c -> {
+    var created = port.write(unit -> {
       // Another replica may be bootstrapping the same database: the tenant row decides.
-      try (var statement = c.prepareStatement("INSERT INTO tenant (id, domain, created_at) VALUES (1, ?, ?)"
-          + " ON CONFLICT (id) DO NOTHING")) {
-        statement.setString(1, domain.toLowerCase(java.util.Locale.ROOT));
-        statement.setLong(2, clock.millis());
-        if (statement.executeUpdate() == 0) {
-          return false;
-        }
+      if (!unit.users().createTenant(domain.toLowerCase(java.util.Locale.ROOT), clock.instant())) {
+        return false;
       }
       var now = clock.instant();
-      directory.insert(c, Directory.newUser(new NewUser(admin, "Administrator", "en", Set.of(Role.GLOBAL_ADMIN)), now, false), adminHash);
-      audit.append(c, AuditRecord.of("system", "", Action.CREATE_USER, admin.value(), "", AuditRecord.Outcome.SUCCESS,
+      unit.users().insert(Directory.newUser(new NewUser(admin, "Administrator", "en", Set.of(Role.GLOBAL_ADMIN)), now, false), adminHash);
+      unit.audit().append(AuditRecord.of("system", "", Action.CREATE_USER, admin.value(), "", AuditRecord.Outcome.SUCCESS,
           Map.of("roles", "GLOBAL_ADMIN", "reason", "bootstrap")));
       if (demo) {
-        seedDemo(c, domain, demoHash, now, demoStaff);
-        audit.append(c, AuditRecord.of("system", "", Action.CREATE_USER, "", "", AuditRecord.Outcome.SUCCESS,
+        seedDemo(unit.users(), domain, demoHash, now, demoStaff);
+        unit.audit().append(AuditRecord.of("system", "", Action.CREATE_USER, "", "", AuditRecord.Outcome.SUCCESS,
             Map.of("reason", "demo", "userCount", Integer.toString(demoStaff + 7))));
       }
       return true;
@@ -111,28 +99,24 @@ final class Bootstrap {
   }
 
   private String tenantDomain() {
-    return database.read(c -> {
-      try (var statement = c.prepareStatement("SELECT domain FROM tenant WHERE id = 1"); var rows = statement.executeQuery()) {
-        return rows.next() ? rows.getString(1) : null;
-      }
-    });
+    return port.read(unit -> unit.users().tenantDomain().orElse(null));
   }
 
   /**
    * Users across every role; one locked out, one blocked, one restricted from sending; and
    * {@code staff} more to offboard in bulk.
    */
-  private void seedDemo(Connection c, String domain, String hash, Instant now, int staff) throws SQLException {
-    insert(c, user("megan.bowen", domain, "Megan Bowen", "en", Set.of(Role.USER_ADMIN), now), hash);
-    insert(c, user("lee.gu", domain, "Lee Gu", "sv", Set.of(Role.HELPDESK_ADMIN), now), hash);
-    insert(c, user("isaiah.langer", domain, "Isaiah Langer", "nl", Set.of(Role.EXCHANGE_ADMIN), now), hash);
-    insert(c, user("lynne.robbins", domain, "Lynne Robbins", "fr", Set.of(Role.SECURITY_ADMIN), now), hash);
+  private void seedDemo(UnitOfWork.Users users, String domain, String hash, Instant now, int staff) {
+    users.insert(user("megan.bowen", domain, "Megan Bowen", "en", Set.of(Role.USER_ADMIN), now), hash);
+    users.insert(user("lee.gu", domain, "Lee Gu", "sv", Set.of(Role.HELPDESK_ADMIN), now), hash);
+    users.insert(user("isaiah.langer", domain, "Isaiah Langer", "nl", Set.of(Role.EXCHANGE_ADMIN), now), hash);
+    users.insert(user("lynne.robbins", domain, "Lynne Robbins", "fr", Set.of(Role.SECURITY_ADMIN), now), hash);
     // Locked out after ten bad passwords, for the third time in a row; an hour long, so that a
     // newcomer has time to find it.
     var locked = user("alex.wilber", domain, "Alex Wilber", "fr", Set.of(), now);
-    insert(c, locked.withLockout(10, List.of(), 3, now.plus(Duration.ofHours(1))), hash);
-    insert(c, user("diego.siciliani", domain, "Diego Siciliani", "ro", Set.of(), now).withSignInBlocked(true), hash);
-    insert(c, user("adele.vance", domain, "Adele Vance", "nl", Set.of(), now)
+    users.insert(locked.withLockout(10, List.of(), 3, now.plus(Duration.ofHours(1))), hash);
+    users.insert(user("diego.siciliani", domain, "Diego Siciliani", "ro", Set.of(), now).withSignInBlocked(true), hash);
+    users.insert(user("adele.vance", domain, "Adele Vance", "nl", Set.of(), now)
         .withRestriction(new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, null), 0), hash);
     int made = 0;
     for (int i = 0; made < staff; i++) {
@@ -142,7 +126,7 @@ final class Bootstrap {
       if (Set.of("alex.wilber", "megan.bowen", "lynne.robbins", "adele.vance", "isaiah.langer").contains(local)) {
         continue;
       }
-      insert(c, user(local, domain, capitalize(first) + " " + capitalize(last),
+      users.insert(user(local, domain, capitalize(first) + " " + capitalize(last),
           List.of("en", "fr", "ro", "nl", "sv").get(i % 5), Set.of(), now), hash);
       made++;
     }
@@ -150,10 +134,6 @@ final class Bootstrap {
 
   private static User user(String local, String domain, String displayName, String language, Set<Role> roles, Instant now) {
     return Directory.newUser(new NewUser(new UserName(local + "@" + domain), displayName, language, roles), now, false);
-  }
-
-  private void insert(Connection c, User user, String hash) throws SQLException {
-    directory.insert(c, user, hash);
   }
 
   private static String capitalize(String s) {

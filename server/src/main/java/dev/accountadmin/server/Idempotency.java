@@ -7,7 +7,8 @@ import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.domain.Caller;
 import dev.accountadmin.server.failure.DirectoryException;
 import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.UnitOfWork;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,13 +33,13 @@ final class Idempotency {
   static final Duration KEPT_FOR = Duration.ofDays(1);
   private static final int NONCE_BYTES = 12;
 
-  private final Database database;
+  private final DirectoryPort port;
   private final Clock clock;
   private final SecretKeySpec key;
   private final SecureRandom random;
 
-  Idempotency(Database database, Clock clock, byte[] key, SecureRandom random) {
-    this.database = database;
+  Idempotency(DirectoryPort port, Clock clock, byte[] key, SecureRandom random) {
+    this.port = port;
     this.clock = clock;
     this.key = new SecretKeySpec(key, "AES");
     this.random = random;
@@ -50,22 +51,15 @@ final class Idempotency {
       return work.get();
     }
     var requestHash = Secrets.sha256(method + "\n" + Base64.getEncoder().encodeToString(request.toByteArray()));
-    var kept = database.read(c -> {
-      try (var statement = c.prepareStatement("SELECT method, request_hash, response, created_at FROM idempotency"
-          + " WHERE actor = ? AND request_id = ?")) {
-        statement.setString(1, caller.userId());
-        statement.setString(2, requestId);
-        try (var rows = statement.executeQuery()) {
-          if (!rows.next() || rows.getLong(4) < clock.millis() - KEPT_FOR.toMillis()) {
-            return null;
-          }
-          if (!rows.getString(1).equals(method) || !rows.getString(2).equals(requestHash)) {
+    var kept = port.read(unit -> unit.keptResponses().find(caller.userId(), requestId)
+        .filter(k -> !k.createdAt().isBefore(clock.instant().minus(KEPT_FOR)))
+        .map(k -> {
+          if (!k.method().equals(method) || !k.requestHash().equals(requestHash)) {
             throw DirectoryException.of(Reason.REQUEST_ID_REUSED, "requestId", requestId);
           }
-          return rows.getString(3);
-        }
-      }
-    });
+          return k.response();
+        })
+        .orElse(null));
     if (kept != null) {
       try {
         return parser.parseFrom(decrypt(kept));
@@ -74,22 +68,10 @@ final class Idempotency {
       }
     }
     var response = work.get();
-    database.inTransaction(c -> {
-      try (var prune = c.prepareStatement("DELETE FROM idempotency WHERE created_at < ?")) {
-        prune.setLong(1, clock.millis() - KEPT_FOR.toMillis());
-        prune.executeUpdate();
-      }
-      // A concurrent twin may have stored its response first; the first one stays.
-      try (var statement = c.prepareStatement("INSERT INTO idempotency (request_id, actor, method, request_hash,"
-          + " response, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor, request_id) DO NOTHING")) {
-        statement.setString(1, requestId);
-        statement.setString(2, caller.userId());
-        statement.setString(3, method);
-        statement.setString(4, requestHash);
-        statement.setString(5, encrypt(response.toByteArray()));
-        statement.setLong(6, clock.millis());
-        statement.executeUpdate();
-      }
+    var now = clock.instant();
+    port.write(unit -> {
+      unit.keptResponses().keep(caller.userId(), requestId,
+          new UnitOfWork.KeptResponses.Kept(method, requestHash, encrypt(response.toByteArray()), now), now.minus(KEPT_FOR));
       return null;
     });
     return response;

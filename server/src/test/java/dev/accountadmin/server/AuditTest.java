@@ -4,7 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AuditEvent;
@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The hash-chained audit log and the permission check, through the API. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class AuditTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   @TempDir Path dir;
   TestServer server;
 

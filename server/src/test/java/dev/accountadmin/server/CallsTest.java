@@ -3,7 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.GetUserRequest;
@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every call gets: authentication, error details, localization, health and reflection. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class CallsTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   @TempDir Path dir;
   TestServer server;
 

@@ -8,7 +8,7 @@ import dev.accountadmin.i18n.Locales;
 import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.mail.OutboundPolicy;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
@@ -72,7 +72,7 @@ final class ErrorMessagesTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestServer(Database.Engine.SQLITE, dir, false,
+    server = new TestServer(Dialect.SQLITE, dir, false,
         new OutboundPolicy(5, 1000, 1000, OutboundPolicy.Action.RESTRICT_UNTIL_LIFTED));
     server.createUser(USER);
   }

@@ -4,7 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accountadmin.server.mail.OutboundPolicy;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AuditOutcome;
 import dev.accountadmin.v1.ClientApp;
@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Outbound limits and sending restrictions, enforced where messages are submitted. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class MailFlowTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final String USER = "pat@contoso.com";
   @TempDir Path dir;
   TestServer server;

@@ -3,7 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bytes that are not a request, sent raw: a clean INVALID_ARGUMENT and one short log line each. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class MalformedRequestsTest {
   /** Random bytes (a varint that never ends), a truncated string field, and invalid UTF-8. */
   static final List<byte[]> GARBAGE = List.of(
@@ -58,7 +58,7 @@ final class MalformedRequestsTest {
     }
   };
 
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   @TempDir Path dir;
   TestServer server;
   final List<LogRecord> logged = new CopyOnWriteArrayList<>();

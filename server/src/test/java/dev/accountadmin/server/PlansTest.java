@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 
 /** Plans (validate_only) and per-step permissions: nothing half-done, nothing changed by a plan. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class PlansTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final String NAME = "users/pat@contoso.com";
   @TempDir Path dir;
   TestServer server;

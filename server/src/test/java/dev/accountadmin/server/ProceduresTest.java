@@ -41,13 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 
 /** Unlock, offboard, secure and restore through the real server: order, outcomes, effects. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class ProceduresTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final String USER = "pat@contoso.com";
   static final String NAME = "users/" + USER;
   @TempDir Path dir;

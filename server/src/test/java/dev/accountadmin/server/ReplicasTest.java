@@ -6,7 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.mail.OutboundPolicy;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
@@ -79,7 +79,7 @@ final class ReplicasTest {
 
   @Test
   void startingTogether_bootstrapsOnce_andEachReplicaAcceptsTheOthersTokens() throws Exception {
-    var url = TestServer.newDatabase(Database.Engine.POSTGRESQL, dir);
+    var url = TestServer.newDatabase(Dialect.POSTGRESQL, dir);
     try (var replicas = Replicas.start(url, dir)) {
       var fromFirst = replicas.first.signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
       var fromSecond = replicas.second.signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
@@ -97,7 +97,7 @@ final class ReplicasTest {
 
   @Test
   void concurrentMix_onTwoReplicas_equalsTheOrderOfTheAuditLog() throws Exception {
-    var url = TestServer.newDatabase(Database.Engine.POSTGRESQL, dir);
+    var url = TestServer.newDatabase(Dialect.POSTGRESQL, dir);
     try (var replicas = Replicas.start(url, dir)) {
       var servers = List.of(replicas.first, replicas.second);
       for (var user : ALL) {
@@ -441,7 +441,7 @@ final class ReplicasTest {
   /** Two servers on one database, started at the same moment. */
   @Test
   void batch_interruptedOnOneReplica_isFinishedByTheOther() throws Exception {
-    var url = TestServer.newDatabase(Database.Engine.POSTGRESQL, dir);
+    var url = TestServer.newDatabase(Dialect.POSTGRESQL, dir);
     var clock = new TestClock(TestServer.START);
     try (var first = new TestServer(url, dir.resolve("a"), true, POLICY, clock);
         var second = new TestServer(url, dir.resolve("b"), true, POLICY, clock)) {

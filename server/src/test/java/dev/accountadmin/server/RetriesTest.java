@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 
 /** Idempotent retries, soft delete with its 30-day window, and concurrent procedures on one user. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class RetriesTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final String NAME = "users/pat@contoso.com";
   @TempDir Path dir;
   TestServer server;

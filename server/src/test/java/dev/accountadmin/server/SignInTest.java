@@ -4,7 +4,7 @@ import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.BlockSignInRequest;
 import dev.accountadmin.v1.ChangePasswordRequest;
@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Real sign-in: smart lockout, blocks, protocols, sessions, refresh and introspection. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class SignInTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final String USER = "pat@contoso.com";
   @TempDir Path dir;
   TestServer server;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
 import dev.accountadmin.server.auth.SignInThrottle;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AuditOutcome;
 import dev.accountadmin.v1.AuthGrpc;
@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (127.0.0.2, …); 127.0.0.1 is familiar, as the admin signs in from it to create the users.
  */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class SignInThrottleTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   static final List<String> USERS = List.of("ana@contoso.com", "ben@contoso.com", "cai@contoso.com");
   static final Duration WINDOW = Duration.ofMinutes(10);
   @TempDir Path dir;

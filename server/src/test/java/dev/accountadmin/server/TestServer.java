@@ -7,7 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.LocalizedMessage;
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AuthGrpc;
@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real AccountAdmin server on loopback with a real database — a SQLite file in a temp dir, or a
  * fresh database on the build's embedded PostgreSQL — a movable clock, and stubs signed in as any
- * user. Shared by the server's gRPC tests, which run once per {@link Database.Engine}.
+ * user. Shared by the server's gRPC tests, which run once per {@link Dialect}.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "admin@contoso.com";
@@ -53,22 +53,22 @@ public final class TestServer implements AutoCloseable {
   private final List<ManagedChannel> extra = new ArrayList<>();
 
   public TestServer(Path dataDir) throws Exception {
-    this(Database.Engine.SQLITE, dataDir);
+    this(Dialect.SQLITE, dataDir);
   }
 
   public TestServer(Path dataDir, boolean demo) throws Exception {
-    this(Database.Engine.SQLITE, dataDir, demo);
+    this(Dialect.SQLITE, dataDir, demo);
   }
 
-  public TestServer(Database.Engine engine, Path dataDir) throws Exception {
+  public TestServer(Dialect engine, Path dataDir) throws Exception {
     this(engine, dataDir, false);
   }
 
-  public TestServer(Database.Engine engine, Path dataDir, boolean demo) throws Exception {
+  public TestServer(Dialect engine, Path dataDir, boolean demo) throws Exception {
     this(engine, dataDir, demo, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT);
   }
 
-  public TestServer(Database.Engine engine, Path dataDir, boolean demo,
+  public TestServer(Dialect engine, Path dataDir, boolean demo,
       dev.accountadmin.server.mail.OutboundPolicy outbound) throws Exception {
     this(newDatabase(engine, dataDir), dataDir, demo, outbound, new TestClock(START));
   }
@@ -86,7 +86,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A server with its own sign-in throttle limits. */
-  public TestServer(Database.Engine engine, Path dataDir, dev.accountadmin.server.auth.SignInThrottle.Policy throttle)
+  public TestServer(Dialect engine, Path dataDir, dev.accountadmin.server.auth.SignInThrottle.Policy throttle)
       throws Exception {
     this(newDatabase(engine, dataDir), dataDir, false, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT,
         new TestClock(START), throttle);
@@ -116,7 +116,7 @@ public final class TestServer implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
   /** A database nobody has used: SQLite in {@code dataDir}, or a new one on the embedded PostgreSQL. */
-  public static String newDatabase(Database.Engine engine, Path dataDir) throws java.io.IOException {
+  public static String newDatabase(Dialect engine, Path dataDir) throws java.io.IOException {
     return switch (engine) {
       case SQLITE -> {
         java.nio.file.Files.createDirectories(dataDir);

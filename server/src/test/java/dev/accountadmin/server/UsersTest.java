@@ -3,7 +3,7 @@ package dev.accountadmin.server;
 import static dev.accountadmin.server.TestServer.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accountadmin.server.store.Database;
+import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.BlockSignInRequest;
@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Users and the sign-in steps, through a real server on each engine. */
 @ParameterizedClass
-@EnumSource(Database.Engine.class)
+@EnumSource(Dialect.class)
 final class UsersTest {
-  @Parameter Database.Engine engine;
+  @Parameter Dialect engine;
   @TempDir Path dir;
   TestServer server;
 

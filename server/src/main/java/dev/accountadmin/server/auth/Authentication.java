@@ -1,6 +1,5 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.audit.AuditLog;
 import dev.accountadmin.server.domain.AuditRecord;
 import dev.accountadmin.server.domain.Action;
 import dev.accountadmin.server.domain.Caller;
@@ -10,14 +9,12 @@ import dev.accountadmin.server.failure.FieldViolation;
 import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.domain.User;
 import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.store.Database;
-import dev.accountadmin.server.store.SessionStore;
-import dev.accountadmin.server.store.UserStore;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.Session;
+import dev.accountadmin.server.domain.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +58,7 @@ public final class Authentication {
     }
   }
 
-  private final Database database;
-  private final UserStore users;
-  private final SessionStore sessions;
-  private final AuditLog audit;
+  private final DirectoryPort port;
   private final PasswordHasher hasher;
   private final Secrets secrets;
   private final AccessTokens tokens;
@@ -76,13 +70,9 @@ public final class Authentication {
   // the background: a cold Argon2id run would add half a second to the server's start.
   private final java.util.concurrent.CompletableFuture<String> decoyHash;
 
-  public Authentication(Database database, UserStore users, SessionStore sessions, AuditLog audit,
-      PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
+  public Authentication(DirectoryPort port, PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
       byte[] fingerprintKey, SignInThrottle throttle) {
-    this.database = database;
-    this.users = users;
-    this.sessions = sessions;
-    this.audit = audit;
+    this.port = port;
     this.hasher = hasher;
     this.secrets = secrets;
     this.tokens = tokens;
@@ -104,16 +94,16 @@ public final class Authentication {
       throw DirectoryException.invalid(FieldViolation.required("password"));
     }
     throttle(name, clientAddress, Action.SIGN_IN);
-    var found = database.read(c -> {
-      var user = users.find(c, name);
+    var found = port.read(unit -> {
+      var user = unit.users().find(name);
       return user.isEmpty() || user.get().deleted()
           ? Optional.<Found>empty()
-          : Optional.of(new Found(user.get(), users.passwordHash(c, user.get().id()).orElse(null)));
+          : Optional.of(new Found(user.get(), unit.credentials().passwordHash(user.get().id()).orElse(null)));
     });
     if (found.isEmpty()) {
       hasher.verify(password, decoyHash.join());
       throttle.failed(clientAddress);
-      audit.append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+      appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.INVALID_CREDENTIALS.name())));
       throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
     }
@@ -131,8 +121,8 @@ public final class Authentication {
     throttle.succeeded(clientAddress);
     // Refusals are decided inside the transaction but audited after it, in one of their own:
     // the sign-in transaction rolls back, and SQLite has one writer at a time.
-    var attempt = database.inTransaction(c -> {
-      var current = users.find(c, name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
+    var attempt = port.write(unit -> {
+      var current = unit.users().find(name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
       var at = clock.instant();
       if (current.lockedAt(at)) {
         return Attempt.refused(locked(current, at, clientAddress, true));
@@ -150,18 +140,18 @@ public final class Authentication {
       }
       if (current.lockedUntil() != null) {
         // The lockout ran out by itself; record that once, now that someone noticed.
-        audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+        unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
             AuditRecord.Outcome.SUCCESS, Map.of("lockoutExpiredTime", current.lockedUntil().toString())));
       }
       if (current.failedAttempts() > 0 || current.lockoutCount() > 0 || current.lockedUntil() != null) {
-        users.update(c, current.withLockout(0, List.of(), 0, null), at);
+        unit.users().update(current.withLockout(0, List.of(), 0, null), at);
       }
-      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+      unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.SUCCESS, Map.of("clientApp", app.name())));
-      return new Attempt(openSession(c, current, app, at), null);
+      return new Attempt(openSession(unit, current, app, at), null);
     });
     if (attempt.refusal() != null) {
-      audit.append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+      appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, Map.of("reason", attempt.refusal().reason().name(), "clientApp", app.name())));
       throw attempt.refusal();
     }
@@ -175,7 +165,7 @@ public final class Authentication {
   private void throttle(UserName name, String clientAddress, Action action) {
     var refusal = throttle.refusal(clientAddress);
     if (refusal != null) {
-      audit.append(AuditRecord.of(name.value(), clientAddress, action, name.value(), "", AuditRecord.Outcome.FAILURE,
+      appendAlone(AuditRecord.of(name.value(), clientAddress, action, name.value(), "", AuditRecord.Outcome.FAILURE,
           Map.of("reason", refusal.reason().name(), "throttleScope", refusal.metadata().get("throttleScope"))));
       throw refusal;
     }
@@ -189,12 +179,11 @@ public final class Authentication {
 
   private record Found(User user, String hash) {}
 
-  private Tokens openSession(Connection c, User user, ClientApp app, Instant now) throws SQLException {
+  private Tokens openSession(UnitOfWork unit, User user, ClientApp app, Instant now) {
     var refresh = secrets.token();
     var sessionId = UUID.randomUUID().toString();
     var accessExpires = now.plus(policy.accessTokenLifetime());
-    sessions.insert(c, new SessionStore.Session(sessionId, user.id(), app, now, Secrets.sha256(refresh),
-        List.of(), accessExpires, now.plus(policy.refreshTokenLifetime()), null));
+    unit.sessions().insert(new Session(sessionId, user.id(), app, now, Secrets.sha256(refresh), accessExpires, now.plus(policy.refreshTokenLifetime()), null));
     var access = tokens.issue(new AccessTokens.Claims(user.id(), sessionId, app,
         user.passwordChangedAt().toEpochMilli(), now, accessExpires));
     return new Tokens(access, accessExpires, refresh, sessionId);
@@ -205,7 +194,7 @@ public final class Authentication {
     var record = AuditRecord.of(user.name().value(), clientAddress, Action.SIGN_IN, user.name().value(), "",
         AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.ACCOUNT_LOCKED.name()));
     if (!inTransaction) {
-      audit.append(record);
+      appendAlone(record);
     }
     return DirectoryException.retryable(Reason.ACCOUNT_LOCKED, left, Map.of(
         "user", user.name().value(),
@@ -221,8 +210,8 @@ public final class Authentication {
    */
   private DirectoryException recordFailure(UserName name, String password, String clientAddress) {
     var fingerprint = fingerprint(name, password);
-    return database.inTransaction(c -> {
-      var found = users.find(c, name);
+    return port.write(unit -> {
+      var found = unit.users().find(name);
       var now = clock.instant();
       if (found.isEmpty()) {
         return DirectoryException.of(Reason.INVALID_CREDENTIALS);
@@ -230,7 +219,7 @@ public final class Authentication {
       var user = found.get();
       if (user.lockedAt(now)) {
         var refusal = locked(user, now, clientAddress, true);
-        audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+        unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
             AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.ACCOUNT_LOCKED.name())));
         return refusal;
       }
@@ -240,7 +229,7 @@ public final class Authentication {
         // The previous lockout ran out; say so once, the first time anyone notices.
         details.put("lockoutExpiredTime", user.lockedUntil().toString());
         // Counting starts again from zero; the count of lockouts in a row stays, so the next doubles.
-        user = users.update(c, user.withLockout(0, List.of(), user.lockoutCount(), null), now);
+        user = unit.users().update(user.withLockout(0, List.of(), user.lockoutCount(), null), now);
       }
       if (user.recentFailures().contains(fingerprint)) {
         details.put("repeatedPassword", "true");
@@ -255,16 +244,16 @@ public final class Authentication {
           int count = user.lockoutCount() + 1;
           var until = now.plus(policy.lockoutLength(count));
           // The failures stay on record while the lock lasts (an unlock reports them).
-          users.update(c, user.withLockout(failed, List.of(), count, until), now);
+          unit.users().update(user.withLockout(failed, List.of(), count, until), now);
           LOG.info(() -> "account locked out: " + name + " until " + until + " (lockout " + count + ")");
           details.put("lockedUntilTime", until.toString());
           details.put("lockoutCount", Integer.toString(count));
         } else {
-          users.update(c, user.withLockout(failed, recent, user.lockoutCount(), user.lockedUntil()), now);
+          unit.users().update(user.withLockout(failed, recent, user.lockoutCount(), user.lockedUntil()), now);
         }
         details.put("failedAttempts", Integer.toString(failed));
       }
-      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+      unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, details));
       return DirectoryException.of(Reason.INVALID_CREDENTIALS);
     });
@@ -290,14 +279,14 @@ public final class Authentication {
       return new Introspection(Inactive.INVALID, null, null);
     }
     var c0 = claims.get();
-    return database.read(c -> {
-      var user = users.findById(c, c0.userId()).orElse(null);
-      var session = sessions.find(c, c0.sessionId()).orElse(null);
+    return port.read(unit -> {
+      var user = unit.users().findById(c0.userId()).orElse(null);
+      var session = unit.sessions().find(c0.sessionId()).orElse(null);
       return new Introspection(inactive(c0, user, session), user, c0);
     });
   }
 
-  private Inactive inactive(AccessTokens.Claims claims, User user, SessionStore.Session session) {
+  private Inactive inactive(AccessTokens.Claims claims, User user, Session session) {
     var now = clock.instant();
     if (!now.isBefore(claims.expiresAt())) {
       return Inactive.EXPIRED;
@@ -349,20 +338,23 @@ public final class Authentication {
     }
     var hash = Secrets.sha256(refreshToken);
     // A reuse commits the session's revocation before it is refused.
-    Optional<Tokens> refreshed = database.inTransaction(c -> {
+    Optional<Tokens> refreshed = port.write(unit -> {
       var now = clock.instant();
-      var session = sessions.findByRefreshHash(c, hash).orElseThrow(() -> DirectoryException.of(Reason.UNAUTHENTICATED));
-      if (!session.refreshHash().equals(hash)) {
-        sessions.revoke(c, session.id(), now);
-        var user = users.findById(c, session.userId()).orElseThrow();
-        audit.append(c, AuditRecord.of(user.name().value(), clientAddress, Action.SIGN_IN, user.name().value(), "",
-            AuditRecord.Outcome.FAILURE, Map.of("reason", "REFRESH_TOKEN_REUSED", "session", session.id())));
+      var current = unit.sessions().findByRefreshHash(hash);
+      if (current.isEmpty()) {
+        // A token already exchanged is a replay (or a theft): it revokes its session.
+        var spent = unit.sessions().findBySpentRefreshHash(hash).orElseThrow(() -> DirectoryException.of(Reason.UNAUTHENTICATED));
+        unit.sessions().revoke(spent.id(), now);
+        var user = unit.users().findById(spent.userId()).orElseThrow();
+        unit.audit().append(AuditRecord.of(user.name().value(), clientAddress, Action.SIGN_IN, user.name().value(), "",
+            AuditRecord.Outcome.FAILURE, Map.of("reason", "REFRESH_TOKEN_REUSED", "session", spent.id())));
         return Optional.empty();
       }
+      var session = current.get();
       if (session.revoked() || !now.isBefore(session.refreshExpiresAt())) {
         throw DirectoryException.of(Reason.SESSION_REVOKED);
       }
-      var user = users.findById(c, session.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
+      var user = unit.users().findById(session.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
       var claims = new AccessTokens.Claims(user.id(), session.id(), session.clientApp(),
           user.passwordChangedAt().toEpochMilli(), now, now.plus(policy.accessTokenLifetime()));
       var reason = inactive(claims, user, session);
@@ -379,7 +371,7 @@ public final class Authentication {
         throw DirectoryException.of(Reason.SESSION_REVOKED);
       }
       var newRefresh = secrets.token();
-      if (!sessions.rotate(c, session, Secrets.sha256(newRefresh), claims.expiresAt())) {
+      if (!unit.sessions().rotate(session, Secrets.sha256(newRefresh), claims.expiresAt())) {
         throw DirectoryException.of(Reason.SESSION_REVOKED);
       }
       return Optional.of(new Tokens(tokens.issue(claims), claims.expiresAt(), newRefresh, session.id()));
@@ -389,8 +381,8 @@ public final class Authentication {
 
   /** Ends the session behind {@code caller}'s token. */
   public void signOut(Caller caller) {
-    database.inTransaction(c -> {
-      sessions.revoke(c, caller.sessionId(), clock.instant());
+    port.write(unit -> {
+      unit.sessions().revoke(caller.sessionId(), clock.instant());
       return null;
     });
   }
@@ -402,9 +394,9 @@ public final class Authentication {
       throw DirectoryException.invalid(FieldViolation.required("current_password"));
     }
     throttle(name, clientAddress, Action.CHANGE_PASSWORD);
-    var found = database.read(c -> users.find(c, name)
+    var found = port.read(unit -> unit.users().find(name)
         .filter(u -> !u.deleted())
-        .map(u -> new Found(u, uncheckedHash(c, u))));
+        .map(u -> new Found(u, unit.credentials().passwordHash(u.id()).orElse(null))));
     if (found.isEmpty()) {
       hasher.verify(current, decoyHash.join());
       throttle.failed(clientAddress);
@@ -425,21 +417,19 @@ public final class Authentication {
       throw DirectoryException.invalid(FieldViolation.of("new_password", "SAME_AS_CURRENT", ""));
     }
     var hash = hasher.hash(next, secrets.random());
-    database.inTransaction(c -> {
-      var fresh = users.find(c, name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
-      users.update(c, fresh.withPassword(clock.instant(), false).withLockout(0, List.of(), 0, null), clock.instant());
-      users.setPasswordHash(c, fresh.id(), hash);
-      audit.append(c, AuditRecord.of(name.value(), clientAddress, Action.CHANGE_PASSWORD, name.value(), "",
+    port.write(unit -> {
+      var fresh = unit.users().find(name).orElseThrow(() -> DirectoryException.of(Reason.INVALID_CREDENTIALS));
+      unit.users().update(fresh.withPassword(clock.instant(), false).withLockout(0, List.of(), 0, null), clock.instant());
+      unit.credentials().setPasswordHash(fresh.id(), hash);
+      unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.CHANGE_PASSWORD, name.value(), "",
           AuditRecord.Outcome.SUCCESS, Map.of()));
       return null;
     });
   }
 
-  private String uncheckedHash(Connection c, User u) {
-    try {
-      return users.passwordHash(c, u.id()).orElse(null);
-    } catch (SQLException e) {
-      throw new dev.accountadmin.server.store.StoreException(e);
-    }
+
+  /** Appends a record in a unit of work of its own: a refusal, after the refused work rolled back. */
+  private void appendAlone(AuditRecord record) {
+    port.write(unit -> unit.audit().append(record));
   }
 }

@@ -2,8 +2,7 @@ package dev.accountadmin.server.auth;
 
 import dev.accountadmin.server.failure.DirectoryException;
 import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.store.Database;
-import dev.accountadmin.server.store.SignInFailureStore;
+import dev.accountadmin.server.domain.DirectoryPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,29 +38,29 @@ public final class SignInThrottle {
   /** Which limit refused an attempt; the {@code throttleScope} of the error and the audit. */
   public enum Scope { ADDRESS, GLOBAL }
 
-  private final Database database;
-  private final SignInFailureStore failures = new SignInFailureStore();
+  private final DirectoryPort port;
   private final Policy policy;
   private final Clock clock;
 
-  public SignInThrottle(Database database, Policy policy, Clock clock) {
-    this.database = database;
+  public SignInThrottle(DirectoryPort port, Policy policy, Clock clock) {
+    this.port = port;
     this.policy = policy;
     this.clock = clock;
   }
 
   /** The refusal for an attempt from {@code address} now, or null when it may go ahead. */
   public DirectoryException refusal(String address) {
-    return database.read(c -> {
+    return port.read(unit -> {
+      var failures = unit.signInFailures();
       var now = clock.instant();
       var from = now.minus(policy.window());
-      boolean familiar = failures.familiar(c, address);
-      var own = failures.fromAddress(c, address, from);
+      boolean familiar = failures.familiar(address);
+      var own = failures.fromAddress(address, from);
       if (own.count() >= (familiar ? policy.familiarPerAddress() : policy.unfamiliarPerAddress())) {
         return refused(Scope.ADDRESS, own.oldest(), now);
       }
       if (!familiar) {
-        var all = failures.unfamiliar(c, from);
+        var all = failures.unfamiliar(from);
         if (all.count() >= policy.unfamiliarOverall()) {
           return refused(Scope.GLOBAL, all.oldest(), now);
         }
@@ -72,18 +71,20 @@ public final class SignInThrottle {
 
   /** Counts a failed attempt (an unknown user or a wrong password: the same to the throttle). */
   public void failed(String address) {
-    database.inTransaction(c -> {
+    port.write(unit -> {
+      var failures = unit.signInFailures();
       var now = clock.instant();
-      failures.prune(c, now.minus(policy.window()));
-      failures.insert(c, address, failures.familiar(c, address), now);
+      failures.prune(now.minus(policy.window()));
+      failures.insert(address, failures.familiar(address), now);
       return null;
     });
   }
 
   /** Makes {@code address} familiar: a correct password came from it. */
   public void succeeded(String address) {
-    database.inTransaction(c -> {
-      failures.markFamiliar(c, address, clock.instant());
+    port.write(unit -> {
+      var failures = unit.signInFailures();
+      failures.markFamiliar(address, clock.instant());
       return null;
     });
   }

@@ -4,18 +4,6 @@ import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.failure.DirectoryException;
 import dev.accountadmin.server.failure.FieldViolation;
 
-import dev.accountadmin.server.audit.AuditLog;
-import dev.accountadmin.server.domain.AuditQuery;
-import dev.accountadmin.server.domain.AuditRecord;
-import dev.accountadmin.server.auth.AuthPolicy;
-import dev.accountadmin.server.auth.PasswordHasher;
-import dev.accountadmin.server.auth.Secrets;
-import dev.accountadmin.server.store.Database;
-import dev.accountadmin.server.store.SessionStore;
-import dev.accountadmin.server.store.UserQuery;
-import dev.accountadmin.server.store.UserStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -46,27 +34,14 @@ public final class Directory {
   /** A user after a step, with the step's result. */
   public record Changed(StepResult step, User user, int activeSessions) {}
 
-  private final Database database;
-  private final UserStore users;
-  private final SessionStore sessions;
-  private final AuditLog audit;
-  private final PasswordHasher hasher;
-  private final Secrets secrets;
-  private final AuthPolicy policy;
+  private final DirectoryPort port;
+  private final Passwords passwords;
   private final Clock clock;
-  private final Steps steps;
 
-  public Directory(Database database, UserStore users, SessionStore sessions, AuditLog audit,
-      PasswordHasher hasher, Secrets secrets, AuthPolicy policy, Clock clock) {
-    this.database = database;
-    this.users = users;
-    this.sessions = sessions;
-    this.audit = audit;
-    this.hasher = hasher;
-    this.secrets = secrets;
-    this.policy = policy;
+  public Directory(DirectoryPort port, Passwords passwords, Clock clock) {
+    this.port = port;
+    this.passwords = passwords;
     this.clock = clock;
-    this.steps = new Steps(users, sessions);
   }
 
   /** Creates a user with a generated temporary password that must be changed at first sign-in. */
@@ -76,37 +51,30 @@ public final class Directory {
     if (!spec.roles().isEmpty()) {
       authorizeOrAudit(caller, Action.MANAGE_ADMIN_ROLES, spec.name(), spec.roles(), requestId);
     }
-    var password = validateOnly ? null : secrets.temporaryPassword();
-    // Hash before the transaction: Argon2id is slow and must not hold the write lock.
-    var hash = validateOnly ? null : hasher.hash(password, secrets.random());
-    return database.inTransaction(c -> {
+    // Hashed before the unit of work: Argon2id is slow and must not hold the write lock.
+    var password = validateOnly ? null : passwords.forNewUser();
+    return port.write(unit -> {
       // A user outside the tenant's domain could never receive its mail nor sign in as the tenant.
-      var domain = users.tenantDomain(c);
+      var domain = unit.users().tenantDomain()
+          .orElseThrow(() -> new IllegalStateException("the directory has no tenant: it was never bootstrapped"));
       if (!spec.name().domain().equals(domain)) {
         throw DirectoryException.invalid(new FieldViolation("user.user_principal_name", "DOMAIN_NOT_ACCEPTED",
             Map.of("field", "user.user_principal_name", "value", spec.name().value(), "domain", domain)));
       }
-      if (users.find(c, spec.name()).isPresent()) {
+      if (unit.users().find(spec.name()).isPresent()) {
         throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
       }
       var now = clock.instant();
       var user = newUser(spec, now, true);
       if (validateOnly) {
-        audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        unit.audit().append(record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.PLANNED, Map.of()));
         return new Created(user, null);
       }
-      try {
-        users.insert(c, user, hash);
-      } catch (SQLException e) {
-        // Another replica created the same user between our look-up and this insert.
-        if (Database.isUniqueViolation(e)) {
-          throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", spec.name().value());
-        }
-        throw e;
-      }
-      audit.append(c, record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.SUCCESS,
+      // A twin created on another replica since the look-up is USER_ALREADY_EXISTS too.
+      unit.users().insert(user, password.hash());
+      unit.audit().append(record(caller, Action.CREATE_USER, spec.name(), requestId, AuditRecord.Outcome.SUCCESS,
           spec.roles().isEmpty() ? Map.of() : Map.of("roles", names(spec.roles()))));
-      return new Created(user, password);
+      return new Created(user, password.shown());
     });
   }
 
@@ -117,21 +85,26 @@ public final class Directory {
         : spec.displayName().strip();
     var language = spec.preferredLanguage() == null || spec.preferredLanguage().isBlank()
         ? "en" : spec.preferredLanguage();
-    return new User(UUID.randomUUID().toString(), spec.name(), displayName, language,
-        Set.copyOf(spec.roles()), false, now, changeRequired, 0, List.of(), 0, null,
-        EnumSet.allOf(MailProtocol.class), null, 0, null, null, null, now, now, 1);
-  }
-
-  /** Inserts a user with an already computed hash (bootstrap, demo data). */
-  public void insert(Connection c, User user, String passwordHash) throws SQLException {
-    users.insert(c, user, passwordHash);
+    return User.builder()
+        .id(UUID.randomUUID().toString())
+        .name(spec.name())
+        .displayName(displayName)
+        .preferredLanguage(language)
+        .roles(Set.copyOf(spec.roles()))
+        .passwordChangedAt(now)
+        .passwordChangeRequired(changeRequired)
+        .enabledProtocols(EnumSet.allOf(MailProtocol.class))
+        .createdAt(now)
+        .updatedAt(now)
+        .version(1)
+        .build();
   }
 
   public Changed getUser(Caller caller, UserName name) {
     requireAnyRole(caller);
-    return database.read(c -> {
-      var user = existing(c, name, clock.instant());
-      return new Changed(null, user, sessions.active(c, user.id(), clock.instant()).size());
+    return port.read(unit -> {
+      var user = existing(unit, name, clock.instant());
+      return new Changed(null, user, unit.sessions().active(user.id(), clock.instant()).size());
     });
   }
 
@@ -139,11 +112,11 @@ public final class Directory {
     requireAnyRole(caller);
     int size = pageSize(pageSize);
     var after = PageToken.decode(USERS, filterOf(query), pageToken);
-    return database.read(c -> {
-      var page = users.list(c, query, after, size + 1);
+    return port.read(unit -> {
+      var page = unit.users().list(query, after, size + 1);
       var more = page.size() > size;
       var shown = more ? page.subList(0, size) : page;
-      var counts = sessions.activeCounts(c, shown.stream().map(User::id).toList(), clock.instant());
+      var counts = unit.sessions().activeCounts(shown.stream().map(User::id).toList(), clock.instant());
       var next = more ? PageToken.encode(USERS, filterOf(query), shown.get(shown.size() - 1).name().key()) : "";
       return new Page(List.copyOf(shown), counts, next);
     });
@@ -162,7 +135,8 @@ public final class Directory {
 
   /** What binds a users page token: the filter's terms (not its instant, which moves on). */
   private static List<String> filterOf(UserQuery query) {
-    return List.of(String.join(" ", query.states()), String.join(" ", query.words()));
+    return List.of(String.join(" ", query.states().stream().map(UserQuery.State::term).toList()),
+        String.join(" ", query.words()));
   }
 
   private static List<String> filterOf(AuditQuery query) {
@@ -176,99 +150,96 @@ public final class Directory {
    * Runs one step on one user: look up, check permission, report ALREADY_DONE when there is
    * nothing to change, PLANNED for a validate-only run, otherwise change and audit.
    */
-  public Changed runStep(Caller caller, StepKind kind, UserName name, StepParams params, String requestId,
-      boolean validateOnly) {
-    return auditingDenials(caller, kind.action(), name, requestId, () -> database.inTransaction(c -> {
+  public Changed runStep(Caller caller, Step step, UserName name, String requestId, boolean validateOnly) {
+    var kind = step.kind();
+    return auditingDenials(caller, step.action(), name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
-      var user = live(c, name, now);
+      var user = live(unit, name, now);
       Outcome outcome;
       StepDetails details;
       var changed = user;
       // A step with nothing to change needs no permission beyond reading, which any admin has.
-      if (!caller.adminRoles().isEmpty() && steps.alreadyDone(c, kind, user, params, now)) {
+      if (!caller.adminRoles().isEmpty() && step.alreadyDone(user, unit, now)) {
         outcome = Outcome.ALREADY_DONE;
         details = StepDetails.NONE;
       } else {
-        authorize(caller, kind.action(), user);
+        authorize(caller, step.action(), user);
+        if (!port.supports(kind)) {
+          throw DirectoryException.of(Reason.NOT_IMPLEMENTED, "step", kind.name());
+        }
         if (validateOnly) {
           outcome = Outcome.PLANNED;
-          details = steps.preview(c, kind, user, params, now);
+          details = step.plan(user, unit, now);
         } else {
-          var applied = steps.apply(c, kind, user, params, now);
-          changed = users.update(c, applied.user(), now);
+          var applied = step.apply(user, unit, now);
+          changed = unit.users().update(applied.user(), now);
           outcome = Outcome.DONE;
           details = applied.details();
         }
       }
-      audit.append(c, record(caller, kind.action(), name, requestId, auditOutcome(outcome),
+      unit.audit().append(record(caller, step.action(), name, requestId, auditOutcome(outcome),
           Map.of("step", kind.name(), "outcome", outcome.name())));
       var since = switch (outcome) {
         case DONE -> now;
-        case ALREADY_DONE -> Steps.inEffectSince(kind, user);
+        case ALREADY_DONE -> step.inEffectSince(user);
         case NOT_REQUESTED, DENIED, FAILED, PLANNED -> null;
       };
       var result = StepResult.of(1, kind, outcome, since, details);
-      return new Changed(result, changed, sessions.active(c, user.id(), now).size());
+      return new Changed(result, changed, unit.sessions().active(user.id(), now).size());
     }));
   }
 
-  /** Prepares a password for a reset: generated and shown once, chosen by the admin, or unknowable. */
-  public StepParams preparePassword(UserName name, String chosen, boolean changeRequired, boolean validateOnly) {
-    if (chosen != null && !chosen.isEmpty()) {
-      dev.accountadmin.server.auth.PasswordPolicy.check("password", chosen, name, policy);
-      return StepParams.password(null, validateOnly ? null : hasher.hash(chosen, secrets.random()), changeRequired, false);
-    }
-    if (validateOnly) {
-      return StepParams.password(null, null, changeRequired, false);
-    }
-    var temporary = secrets.temporaryPassword();
-    return StepParams.password(temporary, hasher.hash(temporary, secrets.random()), changeRequired, false);
+  /** Prepares a password for a reset: generated and shown once, or chosen by the admin. */
+  public PreparedPassword preparePassword(UserName name, String chosen, boolean changeRequired, boolean validateOnly) {
+    return chosen != null && !chosen.isEmpty()
+        ? passwords.chosen(name, chosen, changeRequired, validateOnly)
+        : passwords.temporary(changeRequired, validateOnly);
   }
 
-  /** A random credential nobody is shown: cheap, as a secret nobody knows needs no slow hash. */
-  public StepParams prepareUndisclosedPassword(boolean validateOnly) {
-    return StepParams.password(null, validateOnly ? null : PasswordHasher.undisclosed(secrets.random()), false, true);
+  /** A random credential nobody is shown (offboarding). */
+  public PreparedPassword prepareUndisclosedPassword(boolean validateOnly) {
+    return passwords.undisclosed(validateOnly);
   }
 
   /** Soft-deletes a user: sign-in stops at once; undelete works for 30 days. */
   public Changed deleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> database.inTransaction(c -> {
+    return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
-      var user = live(c, name, now);
+      var user = live(unit, name, now);
       authorize(caller, Action.DELETE_USER, user);
       if (validateOnly) {
-        audit.append(c, record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        unit.audit().append(record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
         return new Changed(null, user, 0);
       }
-      sessions.revokeAll(c, user.id(), now);
-      var deleted = users.update(c, user.withDeletedAt(now), now);
-      audit.append(c, record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
+      unit.sessions().revokeAll(user.id(), now);
+      var deleted = unit.users().update(user.withDeletedAt(now), now);
+      unit.audit().append(record(caller, Action.DELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
       return new Changed(null, deleted, 0);
     }));
   }
 
   /** Restores a deleted user within 30 days of its deletion. */
   public Changed undeleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    return auditingDenials(caller, Action.UNDELETE_USER, name, requestId, () -> database.inTransaction(c -> {
+    return auditingDenials(caller, Action.UNDELETE_USER, name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
-      var user = existing(c, name, now);
+      var user = existing(unit, name, now);
       if (!user.deleted()) {
         throw DirectoryException.of(Reason.USER_NOT_DELETED, "user", name.value());
       }
       authorize(caller, Action.UNDELETE_USER, user);
       if (validateOnly) {
-        audit.append(c, record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
+        unit.audit().append(record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.PLANNED, Map.of()));
         return new Changed(null, user, 0);
       }
-      var restored = users.update(c, user.withDeletedAt(null), now);
-      audit.append(c, record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
+      var restored = unit.users().update(user.withDeletedAt(null), now);
+      unit.audit().append(record(caller, Action.UNDELETE_USER, name, requestId, AuditRecord.Outcome.SUCCESS, Map.of()));
       return new Changed(null, restored, 0);
     }));
   }
 
   /** The user, unless it does not exist or was deleted (then USER_DELETED, with its purge time). */
-  User live(Connection c, UserName name, Instant now) throws SQLException {
-    var user = existing(c, name, now);
+  User live(UnitOfWork unit, UserName name, Instant now) {
+    var user = existing(unit, name, now);
     if (user.deleted()) {
       throw DirectoryException.of(Reason.USER_DELETED, "user", name.value(),
           "purgeTime", user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW).toString());
@@ -277,10 +248,10 @@ public final class Directory {
   }
 
   /** The user, deleted or not; a deleted user past its restore window is purged on sight. */
-  User existing(Connection c, UserName name, Instant now) throws SQLException {
-    var user = users.find(c, name).orElseThrow(() -> notFound(name));
+  User existing(UnitOfWork unit, UserName name, Instant now) {
+    var user = unit.users().find(name).orElseThrow(() -> notFound(name));
     if (user.deleted() && !now.isBefore(user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW))) {
-      users.delete(c, user.id());
+      unit.users().delete(user.id());
       throw notFound(name);
     }
     return user;
@@ -302,7 +273,7 @@ public final class Directory {
 
   public PermissionCheck checkPermission(Caller caller, Action action, UserName name) {
     requireAnyRole(caller);
-    var target = database.read(c -> users.find(c, name).orElseThrow(() -> notFound(name)));
+    var target = port.read(unit -> unit.users().find(name).orElseThrow(() -> notFound(name)));
     var tier = Permissions.TargetTier.of(target.roles());
     return new PermissionCheck(Permissions.allows(caller.adminRoles(), action, target.roles()),
         Permissions.requiredRoles(action, tier), caller.adminRoles(), tier);
@@ -323,22 +294,23 @@ public final class Directory {
         throw PageToken.invalid();
       }
     }
-    var records = audit.list(query, before, size + 1);
+    long from = before;
+    var records = port.read(unit -> unit.audit().list(query, from, size + 1));
     var more = records.size() > size;
     var shown = more ? records.subList(0, size) : records;
     return new AuditPage(List.copyOf(shown), more ? PageToken.encode(AUDIT, filterOf(query), Long.toString(shown.get(shown.size() - 1).sequence())) : "");
   }
 
-  public AuditLog.Verification verifyAudit(Caller caller) {
+  public AuditVerification verifyAudit(Caller caller) {
     requireAnyRole(caller);
-    return audit.verify();
+    return port.read(unit -> unit.audit().verify());
   }
 
   /** Any admin role may read. */
   public void requireAnyRole(Caller caller) {
     if (caller.adminRoles().isEmpty()) {
       var required = Permissions.requiredRoles(Action.READ, Permissions.TargetTier.NON_ADMIN);
-      audit.append(record(caller, Action.READ, null, "", AuditRecord.Outcome.DENIED,
+      appendAlone(record(caller, Action.READ, null, "", AuditRecord.Outcome.DENIED,
           Map.of("requiredRoles", names(required))));
       throw DirectoryException.of(Reason.READ_DENIED, "requiredRoles", names(required));
     }
@@ -354,7 +326,7 @@ public final class Directory {
   private void authorizeOrAudit(Caller caller, Action action, UserName target, Set<Role> targetRoles, String requestId) {
     if (!Permissions.allows(caller.adminRoles(), action, targetRoles)) {
       var required = Permissions.requiredRoles(action, Permissions.TargetTier.of(targetRoles));
-      audit.append(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
+      appendAlone(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
           Map.of("requiredRoles", names(required))));
       throw denied(action, target, required);
     }
@@ -374,11 +346,16 @@ public final class Directory {
       return work.get();
     } catch (DirectoryException e) {
       if (e.reason() == Reason.PERMISSION_DENIED || e.reason() == Reason.STEPS_DENIED) {
-        audit.append(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
+        appendAlone(record(caller, action, target, requestId, AuditRecord.Outcome.DENIED,
             new TreeMap<>(e.metadata())));
       }
       throw e;
     }
+  }
+
+  /** Appends a record in a unit of work of its own: a denial, after the refused work rolled back. */
+  void appendAlone(AuditRecord record) {
+    port.write(unit -> unit.audit().append(record));
   }
 
   static AuditRecord record(Caller caller, Action action, UserName target, String requestId,

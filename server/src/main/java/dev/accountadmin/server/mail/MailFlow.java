@@ -1,6 +1,5 @@
 package dev.accountadmin.server.mail;
 
-import dev.accountadmin.server.audit.AuditLog;
 import dev.accountadmin.server.domain.AuditRecord;
 import dev.accountadmin.server.domain.Action;
 import dev.accountadmin.server.domain.Caller;
@@ -10,9 +9,8 @@ import dev.accountadmin.server.failure.Reason;
 import dev.accountadmin.server.domain.SendingRestriction;
 import dev.accountadmin.server.domain.User;
 import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.store.Database;
-import dev.accountadmin.server.store.MailSubmissionStore;
-import dev.accountadmin.server.store.UserStore;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,18 +38,13 @@ public final class MailFlow {
   /** The limits, by the names the error metadata ({@code limitWindow}) and the audit use. */
   enum Window { EXTERNAL_PER_HOUR, INTERNAL_PER_HOUR, PER_DAY }
 
-  private final Database database;
-  private final UserStore users;
-  private final MailSubmissionStore submissions = new MailSubmissionStore();
-  private final AuditLog audit;
+  private final DirectoryPort port;
   private final OutboundPolicy policy;
   private final Clock clock;
   private final String domain;
 
-  public MailFlow(Database database, UserStore users, AuditLog audit, OutboundPolicy policy, Clock clock, String domain) {
-    this.database = database;
-    this.users = users;
-    this.audit = audit;
+  public MailFlow(DirectoryPort port, OutboundPolicy policy, Clock clock, String domain) {
+    this.port = port;
     this.policy = policy;
     this.clock = clock;
     this.domain = domain.toLowerCase(Locale.ROOT);
@@ -90,9 +83,9 @@ public final class MailFlow {
     final int in = internal;
     final int out = external;
     // A refusal that restricts the sender must commit; it is returned, then thrown.
-    var outcome = database.inTransaction(c -> {
+    var outcome = port.write(unit -> {
       // Locked, so that submissions on any replica count against the limits one after another.
-      var user = users.findByIdForUpdate(c, sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
+      var user = unit.users().findByIdForUpdate(sender.userId()).orElseThrow(() -> DirectoryException.of(Reason.SESSION_REVOKED));
       var now = clock.instant();
       // Checked again on the locked row: an offboarding that turned the protocol off while this
       // call was on its way wins.
@@ -104,15 +97,15 @@ public final class MailFlow {
       if (user.restriction() != null && !user.restrictedAt(now)) {
         // A restriction that ran out (next UTC day) goes away when the sender next sends, and
         // like a lift it leaves a fresh allowance: the hour before midnight must not count again.
-        user = users.update(c, user.withRestriction(null, user.restrictionLiftCount()), now);
-        submissions.forgive(c, user.id(), now);
+        user = unit.users().update(user.withRestriction(null, user.restrictionLiftCount()), now);
+        unit.mail().forgive(user.id(), now);
       }
       if (user.restrictedAt(now)) {
         return restricted(user, now);
       }
-      submissions.prune(c, user.id(), now);
-      var hour = submissions.since(c, user.id(), now.minus(Duration.ofHours(1)));
-      var day = submissions.since(c, user.id(), now.truncatedTo(ChronoUnit.DAYS));
+      unit.mail().prune(user.id(), now);
+      var hour = unit.mail().since(user.id(), now.minus(Duration.ofHours(1)));
+      var day = unit.mail().since(user.id(), now.truncatedTo(ChronoUnit.DAYS));
       Window window = null;
       long count = 0;
       int max = 0;
@@ -130,10 +123,10 @@ public final class MailFlow {
         max = policy.perDay();
       }
       if (window != null) {
-        return restrict(c, sender, user, now, window, max, count);
+        return restrict(unit, sender, user, now, window, max, count);
       }
       var id = UUID.randomUUID().toString();
-      submissions.insert(c, id, user.id(), now, in, out);
+      unit.mail().insert(id, user.id(), now, in, out);
       return new Accepted(id, in, out);
     });
     if (outcome instanceof DirectoryException refusal) {
@@ -156,12 +149,12 @@ public final class MailFlow {
    * did it (by the sender, refused), and returns the error that names the limit and, when the
    * restriction ends by itself, when.
    */
-  private DirectoryException restrict(java.sql.Connection c, Caller sender, User user, Instant now,
-      Window window, int max, long count) throws java.sql.SQLException {
+  private DirectoryException restrict(UnitOfWork unit, Caller sender, User user, Instant now,
+      Window window, int max, long count) {
     var expires = policy.action() == OutboundPolicy.Action.RESTRICT_UNTIL_NEXT_DAY
         ? now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
         : null;
-    users.update(c, user.withRestriction(
+    unit.users().update(user.withRestriction(
         new SendingRestriction(SendingRestriction.Reason.OUTBOUND_SPAM, now, expires), user.restrictionLiftCount()), now);
     var metadata = new TreeMap<String, String>();
     metadata.put("user", user.name().value());
@@ -180,7 +173,7 @@ public final class MailFlow {
     details.remove("retryAfterSeconds");
     details.put("reason", Reason.OUTBOUND_LIMIT_EXCEEDED.name());
     details.put("restrictionReason", SendingRestriction.Reason.OUTBOUND_SPAM.name());
-    audit.append(c, AuditRecord.of(sender.name().value(), sender.clientAddress(), Action.SUBMIT_MESSAGE,
+    unit.audit().append(AuditRecord.of(sender.name().value(), sender.clientAddress(), Action.SUBMIT_MESSAGE,
         user.name().value(), "", AuditRecord.Outcome.FAILURE, details));
     return wait == null
         ? DirectoryException.of(Reason.OUTBOUND_LIMIT_EXCEEDED, metadata)

@@ -1,6 +1,10 @@
 package dev.accountadmin.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.server.domain.StepKind;
+import dev.accountadmin.server.domain.UnitOfWork;
+import java.time.Clock;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,41 +14,43 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The one database a server uses: SQLite embedded (the default) or PostgreSQL. Opens a pool,
- * migrates the schema, and runs work in transactions.
+ * The built-in directory: the one database a server uses, SQLite embedded (the default) or
+ * PostgreSQL. Opens a pool, migrates the schema, and runs the domain's units of work in
+ * transactions. This package owns every SQL statement of the server.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a commit survives a power cut) and
  * every transaction begins IMMEDIATE, so writers queue on the database lock instead of failing
  * to upgrade a read lock half-way.
  */
-public final class Database implements AutoCloseable {
-
-  /** The engine behind a URL; schema and SQL differ only where these differ. */
-  public enum Engine { SQLITE, POSTGRESQL }
+public final class Database implements DirectoryPort, AutoCloseable {
 
   /** Work that runs inside one transaction. */
   @FunctionalInterface
-  public interface Work<T> {
+  private interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
   private final HikariDataSource pool;
-  private final Engine engine;
+  private final Dialect dialect;
+  private final Clock clock;
   // The transaction this thread is in, if any: work started inside it joins it (see inTransaction).
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-  private Database(HikariDataSource pool, Engine engine) {
+  private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
     this.pool = pool;
-    this.engine = engine;
+    this.dialect = dialect;
+    this.clock = clock;
   }
 
-  /** Opens the database at {@code url} and brings its schema up to date. */
-  public static Database open(String url, String user, String password) {
+  /**
+   * Opens the database at {@code url} and brings its schema up to date; {@code clock} times the
+   * audit records.
+   */
+  public static Database open(String url, String user, String password, Clock clock) {
+    var dialect = Dialect.of(url);
     var config = new HikariConfig();
     config.setPoolName("accountadmin");
-    Engine engine;
-    if (url.startsWith("jdbc:sqlite:")) {
-      engine = Engine.SQLITE;
+    if (dialect == Dialect.SQLITE) {
       var sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
       sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -56,8 +62,7 @@ public final class Database implements AutoCloseable {
       config.setDataSource(dataSource);
       // SQLite has one writer at a time; a few connections serve concurrent readers.
       config.setMaximumPoolSize(4);
-    } else if (url.startsWith("jdbc:postgresql:")) {
-      engine = Engine.POSTGRESQL;
+    } else {
       config.setJdbcUrl(url);
       if (user != null) {
         config.setUsername(user);
@@ -67,8 +72,6 @@ public final class Database implements AutoCloseable {
       }
       config.setMaximumPoolSize(10);
       config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    } else {
-      throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
     }
     config.setAutoCommit(true);
     var pool = new HikariDataSource(config);
@@ -78,7 +81,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(pool, engine);
+    return new Database(pool, dialect, clock);
   }
 
   private static void migrate(HikariDataSource pool) {
@@ -91,17 +94,33 @@ public final class Database implements AutoCloseable {
         .migrate();
   }
 
-  /** True when {@code e} says a row broke a unique key (SQLite's constraint error, SQLSTATE 23505). */
-  public static boolean isUniqueViolation(SQLException e) {
-    return "23505".equals(e.getSQLState())
-        || (e instanceof org.sqlite.SQLiteException sqlite
-            && (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                || (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT
-                    && String.valueOf(e.getMessage()).contains("UNIQUE"))));
+  public Dialect dialect() {
+    return dialect;
   }
 
-  public Engine engine() {
-    return engine;
+  @Override
+  public <T> T write(DirectoryPort.Work<T> work) {
+    return inTransaction(c -> work.run(unit(c)));
+  }
+
+  @Override
+  public <T> T read(DirectoryPort.Work<T> work) {
+    return readOn(c -> work.run(unit(c)));
+  }
+
+  // Every step the domain has is one this directory can do: it keeps all of a user's state.
+  @Override
+  public boolean supports(StepKind kind) {
+    return true;
+  }
+
+  @Override
+  public int batchChunkSize() {
+    return dialect.batchChunkSize();
+  }
+
+  private UnitOfWork unit(Connection c) {
+    return new JdbcUnitOfWork(c, dialect, clock);
   }
 
   /**
@@ -110,7 +129,7 @@ public final class Database implements AutoCloseable {
    * its changes are undone if it throws, and committed with the outer transaction otherwise. A
    * batch uses this to offboard many users in one commit while each stays all-or-nothing.
    */
-  public <T> T inTransaction(Work<T> work) {
+  private <T> T inTransaction(Work<T> work) {
     var outer = current.get();
     if (outer != null) {
       return inSavepoint(outer, work);
@@ -151,7 +170,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs read-only {@code work}: in this thread's transaction if there is one, else on its own. */
-  public <T> T read(Work<T> work) {
+  private <T> T readOn(Work<T> work) {
     var outer = current.get();
     try {
       if (outer != null) {

@@ -1,19 +1,21 @@
 package dev.accountadmin.server.store;
 
+import dev.accountadmin.server.domain.UnitOfWork;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Server secrets shared through the database, created once by whichever replica starts first. */
-public final class SecretStore {
-  private final Database database;
+final class SecretStore implements UnitOfWork.ServerSecrets {
+  private final Connection c;
 
-  public SecretStore(Database database) {
-    this.database = database;
+  SecretStore(Connection c) {
+    this.c = c;
   }
 
-  /** The secret called {@code name}; if there is none yet, stores {@code create}'s. */
+  @Override
   public String getOrCreate(String name, Supplier<String> create, Instant now) {
-    return database.inTransaction(c -> {
+    return Sql.call(() -> {
       try (var select = c.prepareStatement("SELECT value FROM server_secrets WHERE name = ?")) {
         select.setString(1, name);
         try (var rows = select.executeQuery()) {

@@ -1,17 +1,21 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.failure.DirectoryException;
+import com.google.gson.Gson;
 import dev.accountadmin.server.domain.MailProtocol;
-import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.server.domain.PriorState;
 import dev.accountadmin.server.domain.Role;
 import dev.accountadmin.server.domain.SendingRestriction;
+import dev.accountadmin.server.domain.UnitOfWork;
 import dev.accountadmin.server.domain.User;
+import dev.accountadmin.server.domain.UserLifecycle;
 import dev.accountadmin.server.domain.UserName;
+import dev.accountadmin.server.domain.UserQuery;
+import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.server.failure.Reason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,81 +27,142 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads and writes users. Every write checks the version it read (optimistic locking). */
-public final class UserStore {
+/** Users and the tenant, in one unit of work. Every write checks the version it read (optimistic locking). */
+final class UserStore implements UnitOfWork.Users {
+  private static final Gson GSON = new Gson();
   private static final String COLUMNS = "id, upn, display_name, preferred_language, roles,"
       + " sign_in_blocked, password_changed_at, password_change_required, failed_attempts,"
       + " recent_failures, lockout_count, locked_until, enabled_protocols, restriction_reason,"
       + " restricted_at, restriction_expires_at, restriction_lift_count, offboarded_at,"
       + " prior_state, deleted_at, created_at, updated_at, version";
 
-  private final Database.Engine engine;
+  /** How prior_state is stored (JSON, enum names), as rows written before this class have it. */
+  private record StoredPriorState(boolean signInBlocked, List<String> protocols, List<String> roles) {}
 
-  public UserStore(Database.Engine engine) {
-    this.engine = engine;
+  private final Connection c;
+  private final Dialect dialect;
+
+  UserStore(Connection c, Dialect dialect) {
+    this.c = c;
+    this.dialect = dialect;
   }
 
-  /** The tenant's domain, stored in lower case when the directory was bootstrapped. */
-  public String tenantDomain(Connection c) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT domain FROM tenant WHERE id = 1"); var rows = statement.executeQuery()) {
-      if (!rows.next()) {
-        throw new IllegalStateException("the directory has no tenant: it was never bootstrapped");
+  @Override
+  public Optional<String> tenantDomain() {
+    return Sql.call(() -> {
+      try (var statement = c.prepareStatement("SELECT domain FROM tenant WHERE id = 1"); var rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
       }
-      return rows.getString(1);
-    }
+    });
   }
 
-  /** The user named {@code name}, locked for update on engines with row locks. */
-  public Optional<User> find(Connection c, UserName name) throws SQLException {
-    var sql = "SELECT " + COLUMNS + " FROM users WHERE upn_key = ?"
-        + (engine == Database.Engine.POSTGRESQL ? " FOR UPDATE" : "");
-    try (var statement = c.prepareStatement(sql)) {
-      statement.setString(1, name.key());
-      try (var rows = statement.executeQuery()) {
-        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+  @Override
+  public boolean createTenant(String domain, Instant now) {
+    // Another replica may be bootstrapping the same database: the tenant row decides.
+    return Sql.call(() -> {
+      try (var statement = c.prepareStatement("INSERT INTO tenant (id, domain, created_at) VALUES (1, ?, ?)"
+          + " ON CONFLICT (id) DO NOTHING")) {
+        statement.setString(1, domain);
+        statement.setLong(2, now.toEpochMilli());
+        return statement.executeUpdate() == 1;
       }
-    }
+    });
   }
 
-  public Optional<User> findById(Connection c, String id) throws SQLException {
-    return findById(c, id, "");
-  }
-
-  /** The user with this id, locked for update on engines with row locks (before changing it). */
-  public Optional<User> findByIdForUpdate(Connection c, String id) throws SQLException {
-    return findById(c, id, engine == Database.Engine.POSTGRESQL ? " FOR UPDATE" : "");
-  }
-
-  private Optional<User> findById(Connection c, String id, String lock) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?" + lock)) {
-      statement.setString(1, id);
-      try (var rows = statement.executeQuery()) {
-        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+  @Override
+  public Optional<User> find(UserName name) {
+    return Sql.call(() -> {
+      try (var statement = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE upn_key = ?" + dialect.forUpdate())) {
+        statement.setString(1, name.key());
+        try (var rows = statement.executeQuery()) {
+          return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        }
       }
-    }
+    });
   }
 
-  /** Users whose key is after {@code afterKey}, in key order, at most {@code limit}. */
-  public List<User> list(Connection c, UserQuery query, String afterKey, int limit) throws SQLException {
+  @Override
+  public Optional<User> findById(String id) {
+    return findById(id, "");
+  }
+
+  @Override
+  public Optional<User> findByIdForUpdate(String id) {
+    return findById(id, dialect.forUpdate());
+  }
+
+  private Optional<User> findById(String id, String lock) {
+    return Sql.call(() -> {
+      try (var statement = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?" + lock)) {
+        statement.setString(1, id);
+        try (var rows = statement.executeQuery()) {
+          return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<User> list(UserQuery query, String afterKey, int limit) {
     var sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM users WHERE upn_key > ?");
     var parameters = new ArrayList<Object>();
     parameters.add(afterKey);
-    query.appendWhere(sql, parameters);
+    appendWhere(query, sql, parameters);
     sql.append(" ORDER BY upn_key LIMIT ?");
     parameters.add(limit);
-    try (var statement = c.prepareStatement(sql.toString())) {
-      bind(statement, parameters);
-      try (var rows = statement.executeQuery()) {
-        var users = new ArrayList<User>();
-        while (rows.next()) {
-          users.add(read(rows));
+    return Sql.call(() -> {
+      try (var statement = c.prepareStatement(sql.toString())) {
+        Sql.bind(statement, parameters);
+        try (var rows = statement.executeQuery()) {
+          var users = new ArrayList<User>();
+          while (rows.next()) {
+            users.add(read(rows));
+          }
+          return users;
         }
-        return users;
       }
+    });
+  }
+
+  private static void appendWhere(UserQuery query, StringBuilder sql, List<Object> parameters) {
+    long nowMillis = query.now().toEpochMilli();
+    if (!query.states().contains(UserQuery.State.DELETED)) {
+      sql.append(" AND deleted_at IS NULL");
+    }
+    for (var state : query.states()) {
+      switch (state) {
+        case DELETED -> {
+          // Past the restore window a deleted user is gone, even before it is purged.
+          sql.append(" AND deleted_at IS NOT NULL AND deleted_at > ?");
+          parameters.add(query.now().minus(UserLifecycle.RESTORE_WINDOW).toEpochMilli());
+        }
+        case LOCKED -> {
+          sql.append(" AND locked_until > ?");
+          parameters.add(nowMillis);
+        }
+        case BLOCKED -> {
+          sql.append(" AND sign_in_blocked = ?");
+          parameters.add(Boolean.TRUE);
+        }
+        case RESTRICTED -> {
+          sql.append(" AND restriction_reason IS NOT NULL"
+              + " AND (restriction_expires_at IS NULL OR restriction_expires_at > ?)");
+          parameters.add(nowMillis);
+        }
+        case ADMIN -> sql.append(" AND roles <> ''");
+        case OFFBOARDED -> sql.append(" AND offboarded_at IS NOT NULL");
+      }
+    }
+    for (var word : query.words()) {
+      sql.append(" AND (upn_key LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\')");
+      var pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      parameters.add(pattern);
+      parameters.add(pattern);
     }
   }
 
-  public void insert(Connection c, User user, String passwordHash) throws SQLException {
+  @Override
+  public void insert(User user, String passwordHash) {
     var sql = "INSERT INTO users (" + COLUMNS + ", upn_key, password_hash)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (var statement = c.prepareStatement(sql)) {
@@ -106,21 +171,18 @@ public final class UserStore {
       statement.setString(i++, user.name().key());
       statement.setString(i, passwordHash);
       statement.executeUpdate();
+    } catch (SQLException e) {
+      // Another replica created the same user between the caller's look-up and this insert.
+      if (dialect.isUniqueViolation(e)) {
+        throw DirectoryException.of(Reason.USER_ALREADY_EXISTS, "user", user.name().value());
+      }
+      throw new StoreException(e);
     }
   }
 
-  /**
-   * Writes {@code changed} over the stored row if nobody changed it since it was read, and
-   * returns it with its new version and update time.
-   */
-  public User update(Connection c, User changed, Instant now) throws SQLException {
-    var stamped = new User(changed.id(), changed.name(), changed.displayName(),
-        changed.preferredLanguage(), changed.roles(), changed.signInBlocked(),
-        changed.passwordChangedAt(), changed.passwordChangeRequired(), changed.failedAttempts(),
-        changed.recentFailures(), changed.lockoutCount(), changed.lockedUntil(),
-        changed.enabledProtocols(), changed.restriction(), changed.restrictionLiftCount(),
-        changed.offboardedAt(), changed.priorState(), changed.deletedAt(), changed.createdAt(),
-        now, changed.version() + 1);
+  @Override
+  public User update(User changed, Instant now) {
+    var stamped = changed.toBuilder().updatedAt(now).version(changed.version() + 1).build();
     var sql = "UPDATE users SET id = ?, upn = ?, display_name = ?, preferred_language = ?,"
         + " roles = ?, sign_in_blocked = ?, password_changed_at = ?, password_change_required = ?,"
         + " failed_attempts = ?, recent_failures = ?, lockout_count = ?, locked_until = ?,"
@@ -128,50 +190,29 @@ public final class UserStore {
         + " restriction_expires_at = ?, restriction_lift_count = ?, offboarded_at = ?,"
         + " prior_state = ?, deleted_at = ?, created_at = ?, updated_at = ?, version = ?"
         + " WHERE id = ? AND version = ?";
-    try (var statement = c.prepareStatement(sql)) {
-      int i = bindUser(statement, stamped);
-      statement.setLong(i++, stamped.version());
-      statement.setString(i++, stamped.id());
-      statement.setLong(i, changed.version());
-      if (statement.executeUpdate() != 1) {
-        throw DirectoryException.of(Reason.CONCURRENT_MODIFICATION, "user", changed.name().value());
+    int updated = Sql.call(() -> {
+      try (var statement = c.prepareStatement(sql)) {
+        int i = bindUser(statement, stamped);
+        statement.setLong(i++, stamped.version());
+        statement.setString(i++, stamped.id());
+        statement.setLong(i, changed.version());
+        return statement.executeUpdate();
       }
+    });
+    if (updated != 1) {
+      throw DirectoryException.of(Reason.CONCURRENT_MODIFICATION, "user", changed.name().value());
     }
     return stamped;
   }
 
-  /** Sets the password hash; null leaves a credential that no password matches. */
-  public void setPasswordHash(Connection c, String userId, String hash) throws SQLException {
-    try (var statement = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
-      statement.setString(1, hash);
-      statement.setString(2, userId);
-      statement.executeUpdate();
-    }
-  }
-
-  /** The stored password hash, or empty when no password can sign in. Only sign-in calls this. */
-  public Optional<String> passwordHash(Connection c, String userId) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT password_hash FROM users WHERE id = ?")) {
-      statement.setString(1, userId);
-      try (var rows = statement.executeQuery()) {
-        return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+  @Override
+  public void delete(String userId) {
+    Sql.run(() -> {
+      try (var statement = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+        statement.setString(1, userId);
+        statement.executeUpdate();
       }
-    }
-  }
-
-  public void delete(Connection c, String userId) throws SQLException {
-    try (var statement = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
-      statement.setString(1, userId);
-      statement.executeUpdate();
-    }
-  }
-
-  public long count(Connection c) throws SQLException {
-    try (var statement = c.prepareStatement("SELECT COUNT(*) FROM users");
-        var rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    });
   }
 
   private static int bindUser(PreparedStatement s, User u) throws SQLException {
@@ -187,16 +228,19 @@ public final class UserStore {
     s.setInt(i++, u.failedAttempts());
     s.setString(i++, String.join(",", u.recentFailures()));
     s.setInt(i++, u.lockoutCount());
-    setInstant(s, i++, u.lockedUntil());
+    Sql.setInstant(s, i++, u.lockedUntil());
     s.setString(i++, join(u.enabledProtocols()));
     var restriction = u.restriction();
     s.setString(i++, restriction == null ? null : restriction.reason().name());
-    setInstant(s, i++, restriction == null ? null : restriction.restrictedAt());
-    setInstant(s, i++, restriction == null ? null : restriction.expiresAt());
+    Sql.setInstant(s, i++, restriction == null ? null : restriction.restrictedAt());
+    Sql.setInstant(s, i++, restriction == null ? null : restriction.expiresAt());
     s.setInt(i++, u.restrictionLiftCount());
-    setInstant(s, i++, u.offboardedAt());
-    s.setString(i++, u.priorState());
-    setInstant(s, i++, u.deletedAt());
+    Sql.setInstant(s, i++, u.offboardedAt());
+    var prior = u.priorState();
+    s.setString(i++, prior == null ? null : GSON.toJson(new StoredPriorState(prior.signInBlocked(),
+        prior.protocols().stream().sorted().map(Enum::name).toList(),
+        prior.roles().stream().sorted().map(Enum::name).toList())));
+    Sql.setInstant(s, i++, u.deletedAt());
     s.setLong(i++, u.createdAt().toEpochMilli());
     s.setLong(i++, u.updatedAt().toEpochMilli());
     return i;
@@ -206,36 +250,40 @@ public final class UserStore {
     var restrictionReason = r.getString("restriction_reason");
     var restriction = restrictionReason == null ? null : new SendingRestriction(
         SendingRestriction.Reason.valueOf(restrictionReason),
-        instant(r, "restricted_at"), instant(r, "restriction_expires_at"));
+        Sql.instant(r, "restricted_at"), Sql.instant(r, "restriction_expires_at"));
     var recent = r.getString("recent_failures");
-    return new User(
-        r.getString("id"),
-        new UserName(r.getString("upn")),
-        r.getString("display_name"),
-        r.getString("preferred_language"),
-        split(r.getString("roles"), Role::valueOf, Role.class),
-        r.getBoolean("sign_in_blocked"),
-        Instant.ofEpochMilli(r.getLong("password_changed_at")),
-        r.getBoolean("password_change_required"),
-        r.getInt("failed_attempts"),
-        recent.isEmpty() ? List.of() : List.of(recent.split(",")),
-        r.getInt("lockout_count"),
-        instant(r, "locked_until"),
-        split(r.getString("enabled_protocols"), MailProtocol::valueOf, MailProtocol.class),
-        restriction,
-        r.getInt("restriction_lift_count"),
-        instant(r, "offboarded_at"),
-        r.getString("prior_state"),
-        instant(r, "deleted_at"),
-        Instant.ofEpochMilli(r.getLong("created_at")),
-        Instant.ofEpochMilli(r.getLong("updated_at")),
-        r.getLong("version"));
+    var prior = r.getString("prior_state");
+    return User.builder()
+        .id(r.getString("id"))
+        .name(new UserName(r.getString("upn")))
+        .displayName(r.getString("display_name"))
+        .preferredLanguage(r.getString("preferred_language"))
+        .roles(split(r.getString("roles"), Role::valueOf, Role.class))
+        .signInBlocked(r.getBoolean("sign_in_blocked"))
+        .passwordChangedAt(Instant.ofEpochMilli(r.getLong("password_changed_at")))
+        .passwordChangeRequired(r.getBoolean("password_change_required"))
+        .failedAttempts(r.getInt("failed_attempts"))
+        .recentFailures(recent.isEmpty() ? List.of() : List.of(recent.split(",")))
+        .lockoutCount(r.getInt("lockout_count"))
+        .lockedUntil(Sql.instant(r, "locked_until"))
+        .enabledProtocols(split(r.getString("enabled_protocols"), MailProtocol::valueOf, MailProtocol.class))
+        .restriction(restriction)
+        .restrictionLiftCount(r.getInt("restriction_lift_count"))
+        .offboardedAt(Sql.instant(r, "offboarded_at"))
+        .priorState(prior == null ? null : priorState(GSON.fromJson(prior, StoredPriorState.class)))
+        .deletedAt(Sql.instant(r, "deleted_at"))
+        .createdAt(Instant.ofEpochMilli(r.getLong("created_at")))
+        .updatedAt(Instant.ofEpochMilli(r.getLong("updated_at")))
+        .version(r.getLong("version"))
+        .build();
   }
 
-  static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i));
-    }
+  private static PriorState priorState(StoredPriorState stored) {
+    var protocols = EnumSet.noneOf(MailProtocol.class);
+    stored.protocols().forEach(p -> protocols.add(MailProtocol.valueOf(p)));
+    var roles = EnumSet.noneOf(Role.class);
+    stored.roles().forEach(p -> roles.add(Role.valueOf(p)));
+    return new PriorState(stored.signInBlocked(), protocols, roles);
   }
 
   private static <E extends Enum<E>> String join(Set<E> values) {
@@ -248,18 +296,5 @@ public final class UserStore {
       Arrays.stream(value.split(",")).map(parse).forEach(set::add);
     }
     return Collections.unmodifiableSet(set);
-  }
-
-  private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-    if (value == null) {
-      s.setNull(index, Types.BIGINT);
-    } else {
-      s.setLong(index, value.toEpochMilli());
-    }
-  }
-
-  private static Instant instant(ResultSet r, String column) throws SQLException {
-    long value = r.getLong(column);
-    return r.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 }

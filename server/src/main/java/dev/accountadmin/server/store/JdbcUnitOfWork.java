@@ -1,0 +1,53 @@
+package dev.accountadmin.server.store;
+
+import dev.accountadmin.server.domain.UnitOfWork;
+import java.sql.Connection;
+import java.time.Clock;
+
+/** A unit of work on one JDBC connection, inside its transaction. */
+record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements UnitOfWork {
+  @Override
+  public Users users() {
+    return new UserStore(c, dialect);
+  }
+
+  @Override
+  public Credentials credentials() {
+    return new CredentialStore(c);
+  }
+
+  @Override
+  public Sessions sessions() {
+    return new SessionStore(c);
+  }
+
+  @Override
+  public AuditTrail audit() {
+    return new AuditStore(c, dialect, clock);
+  }
+
+  @Override
+  public MailSubmissions mail() {
+    return new MailSubmissionStore(c);
+  }
+
+  @Override
+  public SignInFailures signInFailures() {
+    return new SignInFailureStore(c);
+  }
+
+  @Override
+  public Batches batches() {
+    return new BatchStore(c);
+  }
+
+  @Override
+  public KeptResponses keptResponses() {
+    return new KeptResponseStore(c);
+  }
+
+  @Override
+  public ServerSecrets secrets() {
+    return new SecretStore(c);
+  }
+}
