@@ -1,0 +1,81 @@
+package dev.accountadmin.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's packages, checked on its compiled classes: the edge (this package) points at the
+ * domain, and store, audit, auth and mail point at the domain too, never the other way round.
+ */
+class PackageStructureTest {
+  private static JavaClasses server;
+
+  @BeforeAll
+  static void importServer() {
+    server = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.accountadmin.server");
+  }
+
+  @Test
+  void packages_formNoCycle() {
+    // The edge is the root package itself, a slice of its own.
+    slices().assignedFrom(new PackageSlices())
+        .should().beFreeOfCycles()
+        .check(server);
+  }
+
+  @Test
+  void domain_usesNoJdbc_andNoOtherServerPackage() {
+    noClasses().that().resideInAPackage("dev.accountadmin.server.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+            "dev.accountadmin.server.store..", "dev.accountadmin.server.audit..",
+            "dev.accountadmin.server.auth..", "dev.accountadmin.server.mail..")
+        .orShould().dependOnClassesThat().resideInAPackage("dev.accountadmin.server")
+        .check(server);
+  }
+
+  @Test
+  void failures_dependOnNothingOfTheServer() {
+    noClasses().that().resideInAPackage("dev.accountadmin.server.failure..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.accountadmin.server", "dev.accountadmin.server.domain..",
+            "dev.accountadmin.server.store..", "dev.accountadmin.server.audit..",
+            "dev.accountadmin.server.auth..", "dev.accountadmin.server.mail..")
+        .check(server);
+  }
+
+  @Test
+  void onlyTheStore_speaksSql() {
+    noClasses().that().resideOutsideOfPackage("dev.accountadmin.server.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+        .check(server);
+  }
+
+  /** One slice per package under dev.accountadmin.server, the root package included. */
+  private static final class PackageSlices implements SliceAssignment {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass type) {
+      var name = type.getPackageName();
+      if (!name.startsWith("dev.accountadmin.server")) {
+        return SliceIdentifier.ignore();
+      }
+      var rest = name.substring("dev.accountadmin.server".length());
+      var top = rest.isEmpty() ? "edge" : rest.substring(1).split("\\.")[0];
+      return SliceIdentifier.of(top);
+    }
+
+    @Override
+    public String getDescription() {
+      return "packages of the server";
+    }
+  }
+}
