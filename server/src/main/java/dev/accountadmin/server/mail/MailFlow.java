@@ -38,6 +38,9 @@ public final class MailFlow {
   /** The limits, by the names the error metadata ({@code limitWindow}) and the audit use. */
   enum Window { EXTERNAL_PER_HOUR, INTERNAL_PER_HOUR, PER_DAY }
 
+  /** How a restriction for crossing a limit ends, by the name the error metadata ({@code restrictionEnd}) uses. */
+  enum RestrictionEnd { LIFTED, NEXT_DAY }
+
   private final DirectoryPort port;
   private final OutboundPolicy policy;
   private final Clock clock;
@@ -161,7 +164,7 @@ public final class MailFlow {
     metadata.put("limitWindow", window.name());
     metadata.put("limit", Integer.toString(max));
     metadata.put("recipientCount", Long.toString(count));
-    metadata.put("restrictionEnd", expires == null ? "LIFTED" : "NEXT_DAY");
+    metadata.put("restrictionEnd", (expires == null ? RestrictionEnd.LIFTED : RestrictionEnd.NEXT_DAY).name());
     Duration wait = null;
     if (expires != null) {
       wait = Duration.between(now, expires);
