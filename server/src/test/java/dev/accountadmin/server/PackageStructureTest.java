@@ -35,9 +35,10 @@ class PackageStructureTest {
   }
 
   @Test
-  void domain_usesNoJdbc_andNoOtherServerPackage() {
+  void domain_usesNeitherJdbcNorGrpc_norAnyOtherServerPackage() {
     noClasses().that().resideInAPackage("dev.accountadmin.server.domain..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+            "io.grpc..", "com.google.protobuf..", "dev.accountadmin.v1..",
             "dev.accountadmin.server.store..", "dev.accountadmin.server.audit..",
             "dev.accountadmin.server.auth..", "dev.accountadmin.server.mail..")
         .orShould().dependOnClassesThat().resideInAPackage("dev.accountadmin.server")
