@@ -1,15 +1,15 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.server.auth.HashedPasswords;
-import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.domain.DirectoryPort;
 import dev.accountadmin.server.auth.AccessTokens;
 import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
-import dev.accountadmin.server.domain.Directory;
-import dev.accountadmin.server.domain.Procedures;
+import dev.accountadmin.domain.Directory;
+import dev.accountadmin.domain.Procedures;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Database;

@@ -1,26 +1,26 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.domain.AuditQuery;
-import dev.accountadmin.server.domain.Action;
-import dev.accountadmin.server.domain.Directory;
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.FieldViolation;
-import dev.accountadmin.server.domain.NewUser;
-import dev.accountadmin.server.domain.ProcedureResult;
-import dev.accountadmin.server.domain.Procedures;
-import dev.accountadmin.server.domain.AllowSignIn;
-import dev.accountadmin.server.domain.AssignAdminRoles;
-import dev.accountadmin.server.domain.BlockSignIn;
-import dev.accountadmin.server.domain.ClearLockout;
-import dev.accountadmin.server.domain.LiftSendingRestriction;
-import dev.accountadmin.server.domain.RemoveAdminRoles;
-import dev.accountadmin.server.domain.ResetPassword;
-import dev.accountadmin.server.domain.RestrictSending;
-import dev.accountadmin.server.domain.RevokeSessions;
-import dev.accountadmin.server.domain.SetMailProtocols;
-import dev.accountadmin.server.domain.Step;
-import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.domain.UserQuery;
+import dev.accountadmin.domain.AuditQuery;
+import dev.accountadmin.domain.Action;
+import dev.accountadmin.domain.Directory;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.domain.NewUser;
+import dev.accountadmin.domain.ProcedureResult;
+import dev.accountadmin.domain.Procedures;
+import dev.accountadmin.domain.AllowSignIn;
+import dev.accountadmin.domain.AssignAdminRoles;
+import dev.accountadmin.domain.BlockSignIn;
+import dev.accountadmin.domain.ClearLockout;
+import dev.accountadmin.domain.LiftSendingRestriction;
+import dev.accountadmin.domain.RemoveAdminRoles;
+import dev.accountadmin.domain.ResetPassword;
+import dev.accountadmin.domain.RestrictSending;
+import dev.accountadmin.domain.RevokeSessions;
+import dev.accountadmin.domain.SetMailProtocols;
+import dev.accountadmin.domain.Step;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.domain.UserQuery;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.AllowSignInResponse;
@@ -351,7 +351,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     reply(response, idempotent(request.getRequestId(), "RemoveAdminRoles", request, RemoveAdminRolesResponse.parser(), () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       // Empty means all of them.
-      var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.server.domain.Role.class) : roles);
+      var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.domain.Role.class) : roles);
       var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     }));

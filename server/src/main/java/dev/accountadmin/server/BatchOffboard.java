@@ -1,15 +1,15 @@
 package dev.accountadmin.server;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.accountadmin.server.domain.Caller;
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.FieldViolation;
-import dev.accountadmin.server.domain.Procedures;
-import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.domain.BatchItemState;
-import dev.accountadmin.server.domain.DirectoryPort;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.Caller;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.domain.Procedures;
+import dev.accountadmin.failure.Reason;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.domain.BatchItemState;
+import dev.accountadmin.domain.DirectoryPort;
+import dev.accountadmin.domain.UnitOfWork;
 import dev.accountadmin.v1.BatchItem;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;

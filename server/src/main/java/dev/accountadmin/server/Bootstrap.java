@@ -1,17 +1,17 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.domain.AuditRecord;
+import dev.accountadmin.domain.AuditRecord;
 import dev.accountadmin.server.auth.PasswordHasher;
-import dev.accountadmin.server.domain.Action;
+import dev.accountadmin.domain.Action;
 import dev.accountadmin.server.auth.Secrets;
-import dev.accountadmin.server.domain.Directory;
-import dev.accountadmin.server.domain.NewUser;
-import dev.accountadmin.server.domain.Role;
-import dev.accountadmin.server.domain.SendingRestriction;
-import dev.accountadmin.server.domain.User;
-import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.domain.DirectoryPort;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.Directory;
+import dev.accountadmin.domain.NewUser;
+import dev.accountadmin.domain.Role;
+import dev.accountadmin.domain.SendingRestriction;
+import dev.accountadmin.domain.User;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.domain.DirectoryPort;
+import dev.accountadmin.domain.UnitOfWork;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.accountadmin.server;
 
 import dev.accountadmin.i18n.Locales;
 import dev.accountadmin.server.auth.Authentication;
-import dev.accountadmin.server.domain.Caller;
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.domain.Caller;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.Reason;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;

@@ -1,6 +1,6 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.failure.DirectoryException;
+import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.SignInRequest;
 import io.grpc.ForwardingServerCall;

@@ -2,8 +2,8 @@ package dev.accountadmin.server;
 
 import dev.accountadmin.i18n.Guides;
 import dev.accountadmin.i18n.Messages;
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.FieldViolation;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.v1.GetGuideRequest;
 import dev.accountadmin.v1.Guide;
 import dev.accountadmin.v1.GuideStep;

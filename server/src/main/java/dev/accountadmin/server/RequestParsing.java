@@ -1,7 +1,7 @@
 package dev.accountadmin.server;
 
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.Reason;
 import io.grpc.Attributes;
 import io.grpc.BindableService;
 import io.grpc.Metadata;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ibm.icu.text.MessageFormat;
 import dev.accountadmin.i18n.Locales;
 import dev.accountadmin.i18n.Messages;
-import dev.accountadmin.server.failure.Reason;
+import dev.accountadmin.failure.Reason;
 import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.accountadmin.server.domain.ProcedureDefinition;
+import dev.accountadmin.domain.ProcedureDefinition;
 import dev.accountadmin.server.store.Dialect;
 
 /** Unlock, offboard, secure and restore through the real server: order, outcomes, effects. */

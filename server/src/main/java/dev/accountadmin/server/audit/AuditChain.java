@@ -1,8 +1,8 @@
 package dev.accountadmin.server.audit;
 
 import com.google.gson.Gson;
-import dev.accountadmin.server.domain.AuditRecord;
-import dev.accountadmin.server.domain.AuditVerification;
+import dev.accountadmin.domain.AuditRecord;
+import dev.accountadmin.domain.AuditVerification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.accountadmin.server.domain.ClientApp;
+import dev.accountadmin.domain.ClientApp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;

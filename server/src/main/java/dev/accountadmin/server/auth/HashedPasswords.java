@@ -1,8 +1,8 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.domain.Passwords;
-import dev.accountadmin.server.domain.PreparedPassword;
-import dev.accountadmin.server.domain.UserName;
+import dev.accountadmin.domain.Passwords;
+import dev.accountadmin.domain.PreparedPassword;
+import dev.accountadmin.domain.UserName;
 
 /** The domain's passwords, made here: generated from {@link Secrets}, hashed with Argon2id. */
 public final class HashedPasswords implements Passwords {

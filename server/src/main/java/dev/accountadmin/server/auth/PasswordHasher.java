@@ -46,10 +46,10 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
 
   /** True for a credential made by {@link #undisclosed}. */
   public static boolean isUndisclosed(String encoded) {
-    return dev.accountadmin.server.domain.PreparedPassword.isUndisclosed(encoded);
+    return dev.accountadmin.domain.PreparedPassword.isUndisclosed(encoded);
   }
 
-  private static final String UNDISCLOSED = dev.accountadmin.server.domain.PreparedPassword.UNDISCLOSED_PREFIX;
+  private static final String UNDISCLOSED = dev.accountadmin.domain.PreparedPassword.UNDISCLOSED_PREFIX;
 
   /** True when {@code password} matches {@code encoded}; false for any malformed encoding. */
   public boolean verify(String password, String encoded) {

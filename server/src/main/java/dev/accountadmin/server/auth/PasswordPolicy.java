@@ -1,9 +1,9 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.FieldViolation;
-import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.domain.UserName;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.failure.Reason;
+import dev.accountadmin.domain.UserName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

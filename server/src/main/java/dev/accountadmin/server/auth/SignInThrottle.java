@@ -1,8 +1,8 @@
 package dev.accountadmin.server.auth;
 
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.domain.DirectoryPort;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.Reason;
+import dev.accountadmin.domain.DirectoryPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

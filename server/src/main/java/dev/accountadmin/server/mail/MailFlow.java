@@ -1,16 +1,16 @@
 package dev.accountadmin.server.mail;
 
-import dev.accountadmin.server.domain.AuditRecord;
-import dev.accountadmin.server.domain.Action;
-import dev.accountadmin.server.domain.Caller;
-import dev.accountadmin.server.failure.DirectoryException;
-import dev.accountadmin.server.failure.FieldViolation;
-import dev.accountadmin.server.failure.Reason;
-import dev.accountadmin.server.domain.SendingRestriction;
-import dev.accountadmin.server.domain.User;
-import dev.accountadmin.server.domain.UserName;
-import dev.accountadmin.server.domain.DirectoryPort;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.AuditRecord;
+import dev.accountadmin.domain.Action;
+import dev.accountadmin.domain.Caller;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.failure.Reason;
+import dev.accountadmin.domain.SendingRestriction;
+import dev.accountadmin.domain.User;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.domain.DirectoryPort;
+import dev.accountadmin.domain.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

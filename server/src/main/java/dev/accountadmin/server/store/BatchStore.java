@@ -1,7 +1,7 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.domain.BatchItemState;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.BatchItemState;
+import dev.accountadmin.domain.UnitOfWork;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

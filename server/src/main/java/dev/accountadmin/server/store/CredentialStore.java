@@ -1,6 +1,6 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.UnitOfWork;
 import java.sql.Connection;
 import java.util.Optional;
 

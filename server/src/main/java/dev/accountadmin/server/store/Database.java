@@ -1,9 +1,9 @@
 package dev.accountadmin.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.accountadmin.server.domain.DirectoryPort;
-import dev.accountadmin.server.domain.StepKind;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.DirectoryPort;
+import dev.accountadmin.domain.StepKind;
+import dev.accountadmin.domain.UnitOfWork;
 import java.time.Clock;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.domain.ClientApp;
-import dev.accountadmin.server.domain.Session;
-import dev.accountadmin.server.domain.UnitOfWork;
+import dev.accountadmin.domain.ClientApp;
+import dev.accountadmin.domain.Session;
+import dev.accountadmin.domain.UnitOfWork;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.accountadmin.server.store;
 
-import dev.accountadmin.server.domain.UnitOfWork;
-import dev.accountadmin.server.domain.UnitOfWork.SignInFailures.Counted;
+import dev.accountadmin.domain.UnitOfWork;
+import dev.accountadmin.domain.UnitOfWork.SignInFailures.Counted;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,0 +1,25 @@
+package dev.accountadmin.domain;
+
+/** What a caller does; permissions and audit records name it. Matches {@code accountadmin.v1.Action}. */
+public enum Action {
+  READ,
+  CREATE_USER,
+  RESET_PASSWORD,
+  REVOKE_SESSIONS,
+  CLEAR_LOCKOUT,
+  BLOCK_SIGN_IN,
+  ALLOW_SIGN_IN,
+  DELETE_USER,
+  UNDELETE_USER,
+  OFFBOARD_USER,
+  RESTORE_USER,
+  SET_MAIL_PROTOCOLS,
+  RESTRICT_SENDING,
+  LIFT_SENDING_RESTRICTION,
+  MANAGE_ADMIN_ROLES,
+  SIGN_IN,
+  CHANGE_PASSWORD,
+  UNLOCK_USER,
+  SECURE_COMPROMISED_USER,
+  SUBMIT_MESSAGE
+}

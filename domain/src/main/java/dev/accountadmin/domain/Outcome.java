@@ -1,0 +1,11 @@
+package dev.accountadmin.domain;
+
+/** What a step did; names match {@code accountadmin.v1.StepOutcome}. */
+public enum Outcome {
+  DONE,
+  ALREADY_DONE,
+  NOT_REQUESTED,
+  DENIED,
+  FAILED,
+  PLANNED
+}

@@ -1,0 +1,68 @@
+package dev.accountadmin.domain;
+
+import static dev.accountadmin.domain.Role.EXCHANGE_ADMIN;
+import static dev.accountadmin.domain.Role.GLOBAL_ADMIN;
+import static dev.accountadmin.domain.Role.HELPDESK_ADMIN;
+import static dev.accountadmin.domain.Role.SECURITY_ADMIN;
+import static dev.accountadmin.domain.Role.USER_ADMIN;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may act on whom: the matrix of DESIGN.md section 2, in one place. Every permission check in
+ * the server goes through {@link #requiredRoles}.
+ */
+public final class Permissions {
+
+  /** Which admin roles a target holds, as far as permissions care. */
+  public enum TargetTier {
+    NON_ADMIN,
+    HELPDESK_ADMIN,
+    PRIVILEGED_ADMIN;
+
+    public static TargetTier of(Collection<Role> targetRoles) {
+      if (targetRoles.isEmpty()) {
+        return NON_ADMIN;
+      }
+      return targetRoles.equals(Set.of(Role.HELPDESK_ADMIN)) ? HELPDESK_ADMIN : PRIVILEGED_ADMIN;
+    }
+  }
+
+  private Permissions() {}
+
+  /** The roles any one of which allows {@code action} on a target of {@code tier}. */
+  public static Set<Role> requiredRoles(Action action, TargetTier tier) {
+    return switch (action) {
+      case READ -> EnumSet.allOf(Role.class);
+      case RESET_PASSWORD, REVOKE_SESSIONS, CLEAR_LOCKOUT -> switch (tier) {
+        case NON_ADMIN -> EnumSet.of(HELPDESK_ADMIN, USER_ADMIN, GLOBAL_ADMIN);
+        case HELPDESK_ADMIN -> EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+        case PRIVILEGED_ADMIN -> EnumSet.of(GLOBAL_ADMIN);
+      };
+      // Creating a user is user management like blocking one; a new user has no roles unless a
+      // global admin gives them (MANAGE_ADMIN_ROLES is checked for that too).
+      case CREATE_USER, BLOCK_SIGN_IN, ALLOW_SIGN_IN, DELETE_USER, UNDELETE_USER, OFFBOARD_USER,
+          RESTORE_USER, UNLOCK_USER, SECURE_COMPROMISED_USER -> tier == TargetTier.PRIVILEGED_ADMIN
+              ? EnumSet.of(GLOBAL_ADMIN)
+              : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+      case SET_MAIL_PROTOCOLS -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(EXCHANGE_ADMIN, GLOBAL_ADMIN);
+      // Restricting by hand is the same mailbox-security power as lifting a restriction.
+      case RESTRICT_SENDING, LIFT_SENDING_RESTRICTION -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(SECURITY_ADMIN, EXCHANGE_ADMIN, GLOBAL_ADMIN);
+      case MANAGE_ADMIN_ROLES -> EnumSet.of(GLOBAL_ADMIN);
+      // A user acts on their own account only; no admin role is involved.
+      case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE -> EnumSet.noneOf(Role.class);
+    };
+  }
+
+  /** True when a caller with {@code callerRoles} may do {@code action} on a target with {@code targetRoles}. */
+  public static boolean allows(Set<Role> callerRoles, Action action, Collection<Role> targetRoles) {
+    var required = requiredRoles(action, TargetTier.of(targetRoles));
+    return callerRoles.stream().anyMatch(required::contains);
+  }
+}

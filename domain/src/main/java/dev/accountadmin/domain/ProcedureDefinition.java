@@ -1,0 +1,134 @@
+package dev.accountadmin.domain;
+
+import dev.accountadmin.domain.ProcedureResult.Procedure;
+import dev.accountadmin.domain.Step.Planned;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A procedure as a value (DESIGN.md §3): its steps in order, which of them a request option turns
+ * on, and what it records for restore. The server runs it, GetGuide and the guides follow its
+ * order, and restore is derived from offboarding's steps, each undone as its record says.
+ *
+ * @param slots the steps in order, each given the request
+ */
+public record ProcedureDefinition(Procedure procedure, Action action, List<Slot> slots, Restore restore) {
+
+  /** The request options that turn an optional step on. */
+  public enum Option { RESET_PASSWORD, LIFT_SENDING_RESTRICTION }
+
+  /** What a procedure does about restore. */
+  public enum Restore {
+    NOTHING,
+    /** Records the user's state before its first change, once (a second offboarding keeps the first). */
+    RECORDS_PRIOR_STATE,
+    /** Needs an offboarded user, undoes what was recorded, and clears the record. */
+    UNDOES_OFFBOARDING
+  }
+
+  /** What a run is asked: its options, the password prepared for it, the state restore works from. */
+  public record Request(Set<Option> options, PreparedPassword password, PriorState prior) {
+    /** The request a guide shows: no option, no secret. */
+    static final Request GUIDE = new Request(Set.of(), PreparedPassword.planned(true, false),
+        new PriorState(false, Set.of(), Set.of()));
+
+    public Request {
+      options = Set.copyOf(options);
+    }
+
+    boolean has(Option option) {
+      return options.contains(option);
+    }
+  }
+
+  /**
+   * One position of the procedure: the step planned there for a request, and the {@code acctadmin}
+   * command that carries it out on its own, as the procedure's guide shows it (null where the
+   * procedure has no guide).
+   */
+  public record Slot(String command, Function<Request, Planned> plan) {
+    static Slot always(String command, Function<Request, Step> step) {
+      return new Slot(command, r -> new Planned(step.apply(r), true));
+    }
+
+    static Slot when(Option option, String command, Function<Request, Step> step) {
+      return new Slot(command, r -> new Planned(step.apply(r), r.has(option)));
+    }
+  }
+
+  /** Unlock: lift the sending restriction, clear the lockout, reset the password (if asked), allow sign-in. */
+  public static final ProcedureDefinition UNLOCK = new ProcedureDefinition(Procedure.UNLOCK, Action.UNLOCK_USER, List.of(
+      Slot.always("acctadmin lift-restriction USER", r -> new LiftSendingRestriction()),
+      Slot.always("acctadmin clear-lockout USER", r -> new ClearLockout()),
+      Slot.when(Option.RESET_PASSWORD, "acctadmin reset-password USER", r -> new ResetPassword(r.password())),
+      Slot.always("acctadmin allow USER", r -> new AllowSignIn())), Restore.NOTHING);
+
+  /**
+   * Offboard: reset the password first (it closes the door even where a block is slow to reach),
+   * sign out of every session, block sign-in, disable every mail protocol, remove admin roles.
+   */
+  public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
+      Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
+      Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      Slot.always("acctadmin block USER", r -> new BlockSignIn()),
+      Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
+      Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class)))),
+      Restore.RECORDS_PRIOR_STATE);
+
+  /**
+   * Respond to a compromised account: reset the password, sign out everywhere, then keep the user
+   * restricted from sending while the admin investigates — or, when asked, lift the restriction.
+   */
+  public static final ProcedureDefinition SECURE_COMPROMISED = new ProcedureDefinition(Procedure.SECURE_COMPROMISED,
+      Action.SECURE_COMPROMISED_USER, List.of(
+      Slot.always("acctadmin reset-password USER", r -> new ResetPassword(r.password())),
+      Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      Slot.always("acctadmin restrict-sending USER",
+          r -> r.has(Option.LIFT_SENDING_RESTRICTION) ? new LiftSendingRestriction() : new RestrictSending())),
+      Restore.NOTHING);
+
+  /** Restore: offboarding's steps undone in its order, from the state it recorded; what nothing undoes is left out. */
+  public static final ProcedureDefinition RESTORE = new ProcedureDefinition(Procedure.RESTORE, Action.RESTORE_USER,
+      OFFBOARD.slots().stream()
+          .filter(slot -> undo(slot, Request.GUIDE).isPresent())
+          .map(slot -> new Slot(null, r -> undo(slot, r).orElseThrow()))
+          .toList(), Restore.UNDOES_OFFBOARDING);
+
+  public ProcedureDefinition {
+    slots = List.copyOf(slots);
+  }
+
+  private static Optional<Planned> undo(Slot offboarding, Request r) {
+    return offboarding.plan().apply(r).step().undo(new Step.Restoring(r.prior(), r.password()));
+  }
+
+  public static ProcedureDefinition of(Procedure procedure) {
+    return switch (procedure) {
+      case UNLOCK -> UNLOCK;
+      case OFFBOARD -> OFFBOARD;
+      case SECURE_COMPROMISED -> SECURE_COMPROMISED;
+      case RESTORE -> RESTORE;
+    };
+  }
+
+  /** The steps planned for {@code request}, in order. */
+  public List<Planned> plan(Request request) {
+    return slots.stream().map(slot -> slot.plan().apply(request)).toList();
+  }
+
+  /** The step kinds in order, as a guide lists them (no option asked for). */
+  public List<StepKind> stepKinds() {
+    return plan(Request.GUIDE).stream().map(p -> p.step().kind()).toList();
+  }
+
+  /** A step as the procedure's guide lists it: its kind and the command that carries it out. */
+  public record GuideStep(StepKind kind, String command) {}
+
+  /** The steps as the procedure's guide lists them, in order. */
+  public List<GuideStep> guideSteps() {
+    return slots.stream().map(slot -> new GuideStep(slot.plan().apply(Request.GUIDE).step().kind(), slot.command())).toList();
+  }
+}

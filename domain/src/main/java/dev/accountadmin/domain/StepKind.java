@@ -1,0 +1,18 @@
+package dev.accountadmin.domain;
+
+/**
+ * The name of one kind of step; names match {@code accountadmin.v1.StepKind}, the bundles' keys
+ * and the audit. What a step does lives in its {@link Step} record, one per kind.
+ */
+public enum StepKind {
+  LIFT_SENDING_RESTRICTION,
+  CLEAR_LOCKOUT,
+  RESET_PASSWORD,
+  ALLOW_SIGN_IN,
+  REVOKE_SESSIONS,
+  BLOCK_SIGN_IN,
+  SET_MAIL_PROTOCOLS,
+  REMOVE_ADMIN_ROLES,
+  ASSIGN_ADMIN_ROLES,
+  RESTRICT_SENDING
+}

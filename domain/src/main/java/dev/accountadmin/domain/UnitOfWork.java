@@ -1,0 +1,180 @@
+package dev.accountadmin.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One unit of work on a directory, by what it touches. Every method acts inside the unit; a
+ * failure of the directory itself is an unchecked exception that undoes the unit.
+ */
+public interface UnitOfWork {
+
+  Users users();
+
+  Credentials credentials();
+
+  Sessions sessions();
+
+  AuditTrail audit();
+
+  MailSubmissions mail();
+
+  SignInFailures signInFailures();
+
+  Batches batches();
+
+  KeptResponses keptResponses();
+
+  ServerSecrets secrets();
+
+  /** Users, with their live state. Every write checks the version it read (optimistic locking). */
+  interface Users {
+    /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
+    Optional<String> tenantDomain();
+
+    /** Records the tenant; false when another replica did first. */
+    boolean createTenant(String domain, Instant now);
+
+    /** The user named {@code name}, locked for update where the directory has row locks. */
+    Optional<User> find(UserName name);
+
+    Optional<User> findById(String id);
+
+    /** The user with this id, locked for update where the directory has row locks. */
+    Optional<User> findByIdForUpdate(String id);
+
+    /** Users matching {@code query} whose key is after {@code afterKey}, in key order, at most {@code limit}. */
+    List<User> list(UserQuery query, String afterKey, int limit);
+
+    /** Inserts a new user; USER_ALREADY_EXISTS when another call created the same name first. */
+    void insert(User user, String passwordHash);
+
+    /** Writes {@code changed} if nobody changed it since it was read; returns it with its new version. */
+    User update(User changed, Instant now);
+
+    void delete(String userId);
+  }
+
+  /** Password hashes, read by sign-in only, so that no other path can leak one. */
+  interface Credentials {
+    /** The stored hash, or empty when no password can sign in. */
+    Optional<String> passwordHash(String userId);
+
+    /** Sets the hash; null leaves a credential that no password matches. */
+    void setPasswordHash(String userId, String hash);
+  }
+
+  /** Sessions and their rotating refresh tokens. */
+  interface Sessions {
+    void insert(Session session);
+
+    Optional<Session> find(String id);
+
+    /** The session whose refresh token has this digest. */
+    Optional<Session> findByRefreshHash(String hash);
+
+    /** The session a spent (rotated away) refresh token belonged to: a reuse. */
+    Optional<Session> findBySpentRefreshHash(String hash);
+
+    /** Rotates the refresh token; false when another call rotated it first. */
+    boolean rotate(Session session, String newRefreshHash, Instant accessExpiresAt);
+
+    void revoke(String sessionId, Instant now);
+
+    /** A user's sessions that are neither revoked nor past their refresh expiry. */
+    List<Session> active(String userId, Instant now);
+
+    /** How many active sessions each user has (absent: none). */
+    Map<String, Integer> activeCounts(Collection<String> userIds, Instant now);
+
+    /** Revokes every active session of a user; returns how many there were. */
+    int revokeAll(String userId, Instant now);
+  }
+
+  /** The tamper-evident audit trail. */
+  interface AuditTrail {
+    /** Appends {@code record} in this unit; the trail assigns its sequence, time and hashes. */
+    AuditRecord append(AuditRecord record);
+
+    /** Records newest first matching {@code query}, at most {@code limit}, before {@code beforeSequence}. */
+    List<AuditRecord> list(AuditQuery query, long beforeSequence, int limit);
+
+    /** Recomputes the whole chain. */
+    AuditVerification verify();
+  }
+
+  /** Accepted messages, counted against the outbound limits. */
+  interface MailSubmissions {
+    /** Recipients counted since some instant. */
+    record Counted(long internal, long external) {
+      public long total() {
+        return internal + external;
+      }
+    }
+
+    void insert(String id, String userId, Instant time, int internal, int external);
+
+    /** Forgets the sender's messages older than a day: no limit looks back further. */
+    void prune(String userId, Instant now);
+
+    /** The recipients of the sender's unforgiven messages after {@code from}. */
+    Counted since(String userId, Instant from);
+
+    /** Stops counting everything the sender sent so far: the fresh allowance after a restriction ends. */
+    void forgive(String userId, Instant now);
+  }
+
+  /** Failed sign-ins per client address, and the addresses someone signed in from successfully. */
+  interface SignInFailures {
+    /** Failures counted in a window, and the oldest of them (null when there are none). */
+    record Counted(int count, Instant oldest) {}
+
+    void insert(String address, boolean familiar, Instant time);
+
+    void prune(Instant before);
+
+    Counted fromAddress(String address, Instant from);
+
+    Counted unfamiliar(Instant from);
+
+    boolean familiar(String address);
+
+    void markFamiliar(String address, Instant time);
+  }
+
+  /** Offboarding batches: their users and each one's state and stored response. */
+  interface Batches {
+    /** An item of a batch; {@code response} is the stored response, null while pending. */
+    record Item(int position, String name, BatchItemState state, byte[] response) {}
+
+    /** Stores a new batch; false when one with this id exists (a retry resumes it). */
+    boolean create(String id, String actorId, Instant createdAt, List<String> names);
+
+    /** Who started the batch; empty when there is no such batch. */
+    Optional<String> actor(String batchId);
+
+    List<Item> items(String batchId);
+
+    void finish(String batchId, int position, BatchItemState state, byte[] response);
+  }
+
+  /** Responses kept for idempotent retries (AIP-155), encrypted by the caller. */
+  interface KeptResponses {
+    /** A kept response and what it answered. */
+    record Kept(String method, String requestHash, String response, Instant createdAt) {}
+
+    Optional<Kept> find(String actorId, String requestId);
+
+    /** Keeps a response unless a concurrent twin kept one first; drops those created before {@code expiredBefore}. */
+    void keep(String actorId, String requestId, Kept kept, Instant expiredBefore);
+  }
+
+  /** Secrets every replica shares, created once by whichever starts first. */
+  interface ServerSecrets {
+    String getOrCreate(String name, Supplier<String> create, Instant now);
+  }
+}

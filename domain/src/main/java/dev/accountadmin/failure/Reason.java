@@ -1,0 +1,42 @@
+package dev.accountadmin.failure;
+
+/**
+ * Why a call failed. One enum drives the {@code ErrorInfo.reason}, the bundle key
+ * {@code error.<REASON>} and the gRPC code (see {@code ErrorStatus}), so a new reason does not
+ * compile until it is mapped.
+ */
+public enum Reason {
+  INVALID_ARGUMENT,
+  /** The request bytes are not the method's request message: random bytes, truncated, bad UTF-8. */
+  MALFORMED_REQUEST,
+  /** The call's metadata (headers) is larger than the server accepts. */
+  METADATA_TOO_LARGE,
+  UNAUTHENTICATED,
+  TOKEN_EXPIRED,
+  SESSION_REVOKED,
+  INVALID_CREDENTIALS,
+  ACCOUNT_LOCKED,
+  SIGN_IN_THROTTLED,
+  SIGN_IN_BLOCKED,
+  PROTOCOL_DISABLED,
+  PASSWORD_CHANGE_REQUIRED,
+  PASSWORD_TOO_WEAK,
+  PERMISSION_DENIED,
+  /** No admin role at all, so not even reading: there is no target user to name. */
+  READ_DENIED,
+  STEPS_DENIED,
+  USER_NOT_FOUND,
+  USER_ALREADY_EXISTS,
+  USER_DELETED,
+  USER_NOT_DELETED,
+  USER_PURGED,
+  NOT_OFFBOARDED,
+  SENDING_RESTRICTED,
+  MAIL_CLIENT_REQUIRED,
+  OUTBOUND_LIMIT_EXCEEDED,
+  REQUEST_ID_REUSED,
+  BATCH_NOT_FOUND,
+  CONCURRENT_MODIFICATION,
+  NOT_IMPLEMENTED,
+  INTERNAL
+}

@@ -1,7 +1,0 @@
-package dev.accountadmin.server.domain;
-
-import dev.accountadmin.server.domain.Action;
-import java.time.Instant;
-
-/** Filters for listing audit records; a null field does not filter. */
-public record AuditQuery(String actor, String target, Action action, Instant start, Instant end) {}

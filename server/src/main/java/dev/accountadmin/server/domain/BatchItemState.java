@@ -1,4 +1,0 @@
-package dev.accountadmin.server.domain;
-
-/** Where a user of a batch stands; names match {@code accountadmin.v1.BatchItemState}. */
-public enum BatchItemState { PENDING, DONE, FAILED }
