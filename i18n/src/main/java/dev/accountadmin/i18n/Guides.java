@@ -1,5 +1,7 @@
 package dev.accountadmin.i18n;
 
+import dev.accountadmin.domain.ProcedureDefinition;
+import dev.accountadmin.domain.ProcedureResult.Procedure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The offline guidance for each procedure, rendered in one language: a title, an introduction, the
+ * The guidance for each procedure, rendered in one language: a title, an introduction, the
  * numbered steps (what each does, why it comes at that point, when it takes effect, the {@code
- * acctadmin} command that carries it out), the command that runs them all, and notes.
+ * acctadmin} command that carries it out), the command that runs them all, and notes. The server's
+ * GetGuide and the CLI's offline {@code acctadmin guide} both render it here.
  *
- * <p>The structure (which steps, in which order, with which commands) lives here, once; the words
- * live in the bundles under {@code guide.<PROCEDURE>.*} and {@code guide.note.*}. Procedure and
- * step kind names are the proto enum names without their prefix ({@code "UNLOCK"}, {@code
- * "RESET_PASSWORD"}), as strings, so that this module needs nothing but ICU.
+ * <p>The steps, their order and their commands are the procedure's {@link ProcedureDefinition}:
+ * a guide cannot list a step the server does not run. The words live in the bundles under {@code
+ * guide.<PROCEDURE>.*} — a step's under {@code guide.<PROCEDURE>.step.<STEP_KIND>.*}, so adding a
+ * step renumbers nothing — and {@code guide.note.*}. Procedure and step kind names are the domain's
+ * enum names ({@code "UNLOCK"}, {@code "RESET_PASSWORD"}), as in the bundles.
  */
 public final class Guides {
 
@@ -44,8 +48,6 @@ public final class Guides {
    */
   public record Step(int number, String kind, String title, String reason, String effect, String command) {}
 
-  private record StepSpec(String kind, String command) {}
-
   /** A note: its key, and the commands it quotes (arguments, so no translation can alter them). */
   private record NoteSpec(String key, Map<String, String> args) {
     static NoteSpec of(String key, String... keyValues) {
@@ -57,18 +59,13 @@ public final class Guides {
     }
   }
 
-  private record Spec(List<StepSpec> steps, Map<String, String> allAtOnceArgs, List<NoteSpec> notes) {}
+  /** What a guide adds to its procedure's definition: the one-go command and the notes. */
+  private record Spec(Map<String, String> allAtOnceArgs, List<NoteSpec> notes) {}
 
-  // The order of each list is the order of the procedure (DESIGN.md §3); the server runs the same.
   private static final Map<String, Spec> SPECS =
       Map.of(
           "UNLOCK",
           new Spec(
-              List.of(
-                  new StepSpec("LIFT_SENDING_RESTRICTION", "acctadmin lift-restriction USER"),
-                  new StepSpec("CLEAR_LOCKOUT", "acctadmin clear-lockout USER"),
-                  new StepSpec("RESET_PASSWORD", "acctadmin reset-password USER"),
-                  new StepSpec("ALLOW_SIGN_IN", "acctadmin allow USER")),
               Map.of("command", "acctadmin unlock USER [--reset-password]"),
               List.of(
                   NoteSpec.of("guide.note.restrictedStillReceives"),
@@ -76,12 +73,6 @@ public final class Guides {
                   NoteSpec.of("guide.note.adminTargets"))),
           "OFFBOARD",
           new Spec(
-              List.of(
-                  new StepSpec("RESET_PASSWORD", "acctadmin reset-password USER --undisclosed"),
-                  new StepSpec("REVOKE_SESSIONS", "acctadmin revoke-sessions USER"),
-                  new StepSpec("BLOCK_SIGN_IN", "acctadmin block USER"),
-                  new StepSpec("SET_MAIL_PROTOCOLS", "acctadmin mail-protocols USER --none"),
-                  new StepSpec("REMOVE_ADMIN_ROLES", "acctadmin users roles USER --remove-all")),
               Map.of(
                   "command", "acctadmin offboard USER",
                   "batchCommand", "acctadmin offboard --from-file users.csv"),
@@ -93,10 +84,6 @@ public final class Guides {
                   NoteSpec.of("guide.note.deletedRestorable", "command", "acctadmin users undelete USER"))),
           "SECURE_COMPROMISED",
           new Spec(
-              List.of(
-                  new StepSpec("RESET_PASSWORD", "acctadmin reset-password USER"),
-                  new StepSpec("REVOKE_SESSIONS", "acctadmin revoke-sessions USER"),
-                  new StepSpec("RESTRICT_SENDING", "acctadmin restrict-sending USER")),
               Map.of("command", "acctadmin secure USER"),
               List.of(
                   NoteSpec.of("guide.SECURE_COMPROMISED.note.lift", "command", "acctadmin lift-restriction USER"),
@@ -111,9 +98,14 @@ public final class Guides {
     return SPECS.containsKey(procedure);
   }
 
-  /** The step kinds of a procedure, in order. */
+  /** The step kinds of a procedure, in order: its definition's. */
   public static List<String> stepKinds(String procedure) {
-    return spec(procedure).steps().stream().map(StepSpec::kind).toList();
+    return steps(procedure).stream().map(step -> step.kind().name()).toList();
+  }
+
+  private static List<ProcedureDefinition.GuideStep> steps(String procedure) {
+    spec(procedure);
+    return ProcedureDefinition.of(Procedure.valueOf(procedure)).guideSteps();
   }
 
   /**
@@ -127,13 +119,13 @@ public final class Guides {
     String prefix = "guide." + procedure + ".";
     List<Step> steps = new ArrayList<>();
     int number = 0;
-    for (StepSpec step : spec.steps()) {
+    for (var step : steps(procedure)) {
       number++;
-      String key = prefix + "step." + number + ".";
+      String key = prefix + "step." + step.kind().name() + ".";
       steps.add(
           new Step(
               number,
-              step.kind(),
+              step.kind().name(),
               messages.render(key + "title", Map.of()),
               messages.render(key + "reason", Map.of()),
               messages.render(key + "effect", Map.of()),
@@ -155,7 +147,7 @@ public final class Guides {
   }
 
   /** Every bundle key the guides use, so a test can tell a guide key from a stray one. */
-  static List<String> keys() {
+  public static List<String> keys() {
     List<String> keys = new ArrayList<>();
     for (String procedure : PROCEDURES) {
       Spec spec = SPECS.get(procedure);
@@ -163,9 +155,9 @@ public final class Guides {
       keys.add(prefix + "title");
       keys.add(prefix + "intro");
       keys.add(prefix + "allAtOnce");
-      for (int n = 1; n <= spec.steps().size(); n++) {
+      for (String kind : stepKinds(procedure)) {
         for (String part : List.of("title", "reason", "effect")) {
-          keys.add(prefix + "step." + n + "." + part);
+          keys.add(prefix + "step." + kind + "." + part);
         }
       }
       spec.notes().forEach(note -> keys.add(note.key()));

@@ -1,14 +1,13 @@
 package dev.accountadmin.server;
 
+import dev.accountadmin.i18n.GuideProto;
 import dev.accountadmin.i18n.Guides;
 import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.v1.GetGuideRequest;
 import dev.accountadmin.v1.Guide;
-import dev.accountadmin.v1.GuideStep;
 import dev.accountadmin.v1.Procedure;
-import dev.accountadmin.v1.StepKind;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -35,36 +34,11 @@ final class GuideProtos {
     }
     var requested = request.getLanguageCode().isBlank() ? callLocale : Locale.forLanguageTag(request.getLanguageCode().strip());
     // A guide shows no dates, so the zone does not matter; UTC keeps Messages instances shared.
-    var guide = toProto(procedure, Guides.render(name, Messages.of(requested, ZoneOffset.UTC)));
+    var guide = GuideProto.of(procedure, Guides.render(name, Messages.of(requested, ZoneOffset.UTC)));
     // Asked through accept-language for languages we lack: English, and the caller is told.
     if (request.getLanguageCode().isBlank() && CallContext.languageUnsupported()) {
       guide = guide.toBuilder().setFallback(true).build();
     }
     return guide;
-  }
-
-  /**
-   * The proto has no field for the command that runs every step, so it comes first among the
-   * notes: it is what a reader who skims wants most.
-   */
-  static Guide toProto(Procedure procedure, Guides.Guide guide) {
-    var proto = Guide.newBuilder()
-        .setProcedure(procedure)
-        .setLanguageCode(guide.locale().toLanguageTag())
-        .setFallback(guide.fallback())
-        .setTitle(guide.title())
-        .setIntroduction(guide.intro())
-        .addNotes(guide.allAtOnce())
-        .addAllNotes(guide.notes());
-    for (var step : guide.steps()) {
-      proto.addSteps(GuideStep.newBuilder()
-          .setNumber(step.number())
-          .setKind(StepKind.valueOf("STEP_KIND_" + step.kind()))
-          .setTitle(step.title())
-          .setReason(step.reason())
-          .setEffect(step.effect())
-          .setCommand(step.command()));
-    }
-    return proto.build();
   }
 }

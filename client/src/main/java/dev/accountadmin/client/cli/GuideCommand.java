@@ -1,11 +1,9 @@
 package dev.accountadmin.client.cli;
 
+import dev.accountadmin.i18n.GuideProto;
 import dev.accountadmin.i18n.Guides;
 import dev.accountadmin.i18n.Messages;
-import dev.accountadmin.v1.Guide;
-import dev.accountadmin.v1.GuideStep;
 import dev.accountadmin.v1.Procedure;
-import dev.accountadmin.v1.StepKind;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code acctadmin guide unlock|offboard|compromised}: a procedure explained step by step, in the
- * reader's language. Offline: rendered from the i18n module, so it works with no server (which is
- * when an admin most needs it).
+ * reader's language. Offline: rendered from the i18n module and the procedures' definitions, so it
+ * works with no server (which is when an admin most needs it), and lists what the server runs.
  */
 @Command(name = "guide", description = "Explain a procedure step by step (offline): unlock, offboard or compromised.")
 final class GuideCommand implements Callable<Integer> {
@@ -52,7 +50,7 @@ final class GuideCommand implements Callable<Integer> {
     var m = root.messages();
     var guide = Guides.render(topic.guideName(), m);
     if (root.output == Acctadmin.Output.json) {
-      Render.json(root.out(), toProto(topic.procedure, guide));
+      Render.json(root.out(), GuideProto.of(topic.procedure, guide));
     } else {
       print(root.out(), m, guide);
     }
@@ -80,27 +78,5 @@ final class GuideCommand implements Callable<Integer> {
       out.println("  • " + note);
     }
     out.flush();
-  }
-
-  /** The same shape GetGuide returns, so scripts read one format from either. */
-  static Guide toProto(Procedure procedure, Guides.Guide guide) {
-    var proto = Guide.newBuilder()
-        .setProcedure(procedure)
-        .setLanguageCode(guide.locale().toLanguageTag())
-        .setFallback(guide.fallback())
-        .setTitle(guide.title())
-        .setIntroduction(guide.intro())
-        .addNotes(guide.allAtOnce())
-        .addAllNotes(guide.notes());
-    for (var step : guide.steps()) {
-      proto.addSteps(GuideStep.newBuilder()
-          .setNumber(step.number())
-          .setKind(StepKind.valueOf("STEP_KIND_" + step.kind()))
-          .setTitle(step.title())
-          .setReason(step.reason())
-          .setEffect(step.effect())
-          .setCommand(step.command()));
-    }
-    return proto.build();
   }
 }
