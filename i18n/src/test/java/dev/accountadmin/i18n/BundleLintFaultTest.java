@@ -180,11 +180,11 @@ final class BundleLintFaultTest {
 
   @Test
   void glossary_dutchRefreshTokenWithWrongTermIsReported() {
-    BundleLint lint = withFault(NL, nl -> nl.put("guide.OFFBOARD.step.2.title",
-        nl.get("guide.OFFBOARD.step.2.title").replace("vernieuwingstoken", "verversingstoken")));
+    BundleLint lint = withFault(NL, nl -> nl.put("guide.OFFBOARD.step.REVOKE_SESSIONS.title",
+        nl.get("guide.OFFBOARD.step.REVOKE_SESSIONS.title").replace("vernieuwingstoken", "verversingstoken")));
 
     assertThat(lint.glossary())
-        .containsExactly("nl guide.OFFBOARD.step.2.title: refresh token must be /vernieuwingstoken/");
+        .containsExactly("nl guide.OFFBOARD.step.REVOKE_SESSIONS.title: refresh token must be /vernieuwingstoken/");
   }
 
   @Test
