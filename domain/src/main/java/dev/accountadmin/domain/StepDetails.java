@@ -1,17 +1,49 @@
 package dev.accountadmin.domain;
 
-
 import java.time.Instant;
 import java.util.Set;
 
-/** Typed facts about a step's change; the edge maps each to its proto message. */
+/**
+ * Typed facts about a step's change; the edge maps each to its proto message through a
+ * {@link Visitor}, so a new kind of details does not compile until every edge maps it (Java 17
+ * has no pattern switch over sealed types).
+ */
 public sealed interface StepDetails {
 
+  /** One method per kind of details. */
+  interface Visitor<R> {
+    R none();
+
+    R passwordReset(PasswordReset details);
+
+    R sessionsRevoked(SessionsRevoked details);
+
+    R mailProtocols(MailProtocols details);
+
+    R adminRoles(AdminRoles details);
+
+    R lockoutCleared(LockoutCleared details);
+
+    R restriction(Restriction details);
+  }
+
+  <R> R accept(Visitor<R> visitor);
+
   /** No details. */
-  record None() implements StepDetails {}
+  record None() implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.none();
+    }
+  }
 
   /** A password reset; {@code temporaryPassword} is returned once and never stored. */
   record PasswordReset(String temporaryPassword, boolean changeRequired, boolean undisclosed) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.passwordReset(this);
+    }
+
     @Override
     public String toString() {
       return "PasswordReset[changeRequired=" + changeRequired + ", undisclosed=" + undisclosed + "]";
@@ -19,19 +51,44 @@ public sealed interface StepDetails {
   }
 
   /** Sessions revoked, and how long access tokens issued before stay valid where nobody checks. */
-  record SessionsRevoked(int count, Instant accessTokensValidUntil) implements StepDetails {}
+  record SessionsRevoked(int count, Instant accessTokensValidUntil) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.sessionsRevoked(this);
+    }
+  }
 
   /** Mail protocols before and after. */
-  record MailProtocols(Set<MailProtocol> before, Set<MailProtocol> after) implements StepDetails {}
+  record MailProtocols(Set<MailProtocol> before, Set<MailProtocol> after) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mailProtocols(this);
+    }
+  }
 
   /** Admin roles before and after. */
-  record AdminRoles(Set<Role> before, Set<Role> after) implements StepDetails {}
+  record AdminRoles(Set<Role> before, Set<Role> after) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.adminRoles(this);
+    }
+  }
 
   /** A lockout cleared. */
-  record LockoutCleared(int failedAttempts, Instant lockedUntil) implements StepDetails {}
+  record LockoutCleared(int failedAttempts, Instant lockedUntil) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.lockoutCleared(this);
+    }
+  }
 
   /** A sending restriction set or lifted. */
-  record Restriction(SendingRestriction.Reason reason, int liftCount) implements StepDetails {}
+  record Restriction(SendingRestriction.Reason reason, int liftCount) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.restriction(this);
+    }
+  }
 
   StepDetails NONE = new None();
 }

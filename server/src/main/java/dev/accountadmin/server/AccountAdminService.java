@@ -1,7 +1,6 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.domain.AuditQuery;
-import dev.accountadmin.domain.Action;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.FieldViolation;
@@ -69,7 +68,6 @@ import dev.accountadmin.v1.SecureCompromisedUserResponse;
 import dev.accountadmin.v1.SetMailProtocolsRequest;
 import dev.accountadmin.v1.SetMailProtocolsResponse;
 import dev.accountadmin.v1.StepResult;
-import dev.accountadmin.v1.TargetTier;
 import dev.accountadmin.v1.UndeleteUserRequest;
 import dev.accountadmin.v1.UndeleteUserResponse;
 import dev.accountadmin.v1.UnlockUserRequest;
@@ -77,10 +75,13 @@ import dev.accountadmin.v1.UnlockUserResponse;
 import dev.accountadmin.v1.User;
 import dev.accountadmin.v1.VerifyAuditLogRequest;
 import dev.accountadmin.v1.VerifyAuditLogResponse;
+import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The AccountAdmin gRPC edge: validate the request, call the directory, map to proto. Errors are
@@ -103,38 +104,38 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void unlockUser(UnlockUserRequest request, StreamObserver<UnlockUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "UnlockUser", request, UnlockUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getUnlockUserMethod(), request, response, () -> {
       var result = procedures.unlock(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           request.getResetPassword(), request.getRequestId(), request.getValidateOnly());
       return UnlockUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
-    }));
+    });
   }
 
   @Override
   public void secureCompromisedUser(SecureCompromisedUserRequest request, StreamObserver<SecureCompromisedUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "SecureCompromisedUser", request, SecureCompromisedUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getSecureCompromisedUserMethod(), request, response, () -> {
       var result = procedures.secureCompromised(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           request.getLiftSendingRestriction(), request.getRequestId(), request.getValidateOnly());
       return SecureCompromisedUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
-    }));
+    });
   }
 
   @Override
   public void offboardUser(OffboardUserRequest request, StreamObserver<OffboardUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "OffboardUser", request, OffboardUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getOffboardUserMethod(), request, response, () -> {
       var result = procedures.offboard(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           request.getPassword(), request.getRequestId(), request.getValidateOnly(), null);
       return OffboardUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
-    }));
+    });
   }
 
   @Override
   public void restoreUser(RestoreUserRequest request, StreamObserver<RestoreUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "RestoreUser", request, RestoreUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getRestoreUserMethod(), request, response, () -> {
       var result = procedures.restore(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           request.getRequestId(), request.getValidateOnly());
       return RestoreUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
-    }));
+    });
   }
 
   @Override
@@ -144,14 +145,25 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void getBatch(GetBatchRequest request, StreamObserver<GetBatchResponse> response) {
-    var caller = CallContext.caller();
-    directory.requireAnyRole(caller);
-    reply(response, batches.get(caller, request.getBatchId()));
+    handle(AccountAdminGrpc.getGetBatchMethod(), request, response, () -> {
+      var caller = CallContext.caller();
+      directory.requireAnyRole(caller);
+      return batches.get(caller, request.getBatchId());
+    });
   }
 
-  private <T extends com.google.protobuf.Message> T idempotent(String requestId, String method,
-      com.google.protobuf.Message request, com.google.protobuf.Parser<T> parser, java.util.function.Supplier<T> work) {
-    return idempotency.run(CallContext.caller(), requestId(requestId), method, request, parser, work);
+  /**
+   * The frame of every unary call: a request with a {@code request_id} is answered at most once
+   * per id (the kept response is sent again on a retry), then the reply is sent. Validation and
+   * the domain call happen in {@code work}; errors propagate to {@link ErrorInterceptor}.
+   */
+  private <Q extends Message, R extends Message> void handle(MethodDescriptor<Q, R> method, Q request,
+      StreamObserver<R> response, Supplier<R> work) {
+    var idField = request.getDescriptorForType().findFieldByName("request_id");
+    var reply = idField == null ? work.get()
+        : idempotency.run(CallContext.caller(), requestId((String) request.getField(idField)), method, request, work);
+    response.onNext(reply);
+    response.onCompleted();
   }
 
   private dev.accountadmin.v1.User user(ProcedureResult result) {
@@ -160,63 +172,59 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> response) {
-    if (request.getAction() == dev.accountadmin.v1.Action.ACTION_UNSPECIFIED || request.getAction() == dev.accountadmin.v1.Action.UNRECOGNIZED) {
-      throw DirectoryException.invalid(new FieldViolation("action", "UNSPECIFIED_ENUM", Map.of("field", "action")));
-    }
-    var action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
-    var check = directory.checkPermission(CallContext.caller(), action, UserName.fromResourceName("name", request.getName()));
-    response.onNext(CheckPermissionResponse.newBuilder()
-        .setAllowed(check.allowed())
-        .addAllRequiredRoles(Protos.roles(check.requiredRoles()))
-        .addAllCallerRoles(Protos.roles(check.callerRoles()))
-        .setTargetTier(TargetTier.valueOf("TARGET_TIER_" + check.tier().name()))
-        .build());
-    response.onCompleted();
+    handle(AccountAdminGrpc.getCheckPermissionMethod(), request, response, () -> {
+      var action = Protos.specified("action", ProtoEnums.fromProto(request.getAction()));
+      var check = directory.checkPermission(CallContext.caller(), action, UserName.fromResourceName("name", request.getName()));
+      return CheckPermissionResponse.newBuilder()
+          .setAllowed(check.allowed())
+          .addAllRequiredRoles(Protos.roles(check.requiredRoles()))
+          .addAllCallerRoles(Protos.roles(check.callerRoles()))
+          .setTargetTier(ProtoEnums.toProto(check.tier()))
+          .build();
+    });
   }
 
   @Override
   public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
-    Action action = null;
-    if (request.getAction() == dev.accountadmin.v1.Action.UNRECOGNIZED) {
-      throw DirectoryException.invalid(new FieldViolation("action", "UNSPECIFIED_ENUM", Map.of("field", "action")));
-    }
-    if (request.getAction() != dev.accountadmin.v1.Action.ACTION_UNSPECIFIED) {
-      action = Action.valueOf(request.getAction().name().substring("ACTION_".length()));
-    }
-    // Actor and target are matched exactly; a control character can match nothing, and NUL is
-    // refused by PostgreSQL.
-    for (var field : Map.of("actor", request.getActor(), "target", request.getTarget()).entrySet()) {
-      if (field.getValue().chars().anyMatch(Character::isISOControl)) {
-        throw DirectoryException.invalid(FieldViolation.controlCharacters(field.getKey()));
+    handle(AccountAdminGrpc.getListAuditEventsMethod(), request, response, () -> {
+      // Unspecified means any action; a value this server does not know is a mistake.
+      var action = request.getAction() == dev.accountadmin.v1.Action.ACTION_UNSPECIFIED ? null
+          : Protos.specified("action", ProtoEnums.fromProto(request.getAction()));
+      // Actor and target are matched exactly; a control character can match nothing, and NUL is
+      // refused by PostgreSQL.
+      for (var field : Map.of("actor", request.getActor(), "target", request.getTarget()).entrySet()) {
+        if (field.getValue().chars().anyMatch(Character::isISOControl)) {
+          throw DirectoryException.invalid(FieldViolation.controlCharacters(field.getKey()));
+        }
       }
-    }
-    var query = new AuditQuery(
-        request.getActor().isEmpty() ? null : request.getActor(),
-        request.getTarget().isEmpty() ? null : request.getTarget(),
-        action,
-        request.hasStartTime() ? Protos.instant("start_time", request.getStartTime()) : null,
-        request.hasEndTime() ? Protos.instant("end_time", request.getEndTime()) : null);
-    var page = directory.listAudit(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
-    var proto = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.records().forEach(r -> proto.addEvents(Protos.toProto(r)));
-    response.onNext(proto.build());
-    response.onCompleted();
+      var query = new AuditQuery(
+          request.getActor().isEmpty() ? null : request.getActor(),
+          request.getTarget().isEmpty() ? null : request.getTarget(),
+          action,
+          request.hasStartTime() ? Protos.instant("start_time", request.getStartTime()) : null,
+          request.hasEndTime() ? Protos.instant("end_time", request.getEndTime()) : null);
+      var page = directory.listAudit(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
+      var proto = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+      page.records().forEach(r -> proto.addEvents(Protos.toProto(r)));
+      return proto.build();
+    });
   }
 
   @Override
   public void verifyAuditLog(VerifyAuditLogRequest request, StreamObserver<VerifyAuditLogResponse> response) {
-    var verification = directory.verifyAudit(CallContext.caller());
-    response.onNext(VerifyAuditLogResponse.newBuilder()
-        .setValid(verification.valid())
-        .setCheckedCount(verification.checked())
-        .setFirstBrokenSequence(verification.firstBroken())
-        .build());
-    response.onCompleted();
+    handle(AccountAdminGrpc.getVerifyAuditLogMethod(), request, response, () -> {
+      var verification = directory.verifyAudit(CallContext.caller());
+      return VerifyAuditLogResponse.newBuilder()
+          .setValid(verification.valid())
+          .setCheckedCount(verification.checked())
+          .setFirstBrokenSequence(verification.firstBroken())
+          .build();
+    });
   }
 
   @Override
   public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "CreateUser", request, CreateUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getCreateUserMethod(), request, response, () -> {
       var user = request.getUser();
       var name = UserName.parse("user.user_principal_name", user.getUserPrincipalName());
       if (user.getDisplayName().length() > 256) {
@@ -239,50 +247,52 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
           .setUser(Protos.toProto(created.user(), 0, clock.instant()))
           .setTemporaryPassword(created.temporaryPassword() == null ? "" : created.temporaryPassword())
           .build();
-    }));
+    });
   }
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
-    var found = directory.getUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()));
-    response.onNext(GetUserResponse.newBuilder()
-        .setUser(Protos.toProto(found.user(), found.activeSessions(), clock.instant()))
-        .build());
-    response.onCompleted();
+    handle(AccountAdminGrpc.getGetUserMethod(), request, response, () -> {
+      var found = directory.getUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()));
+      return GetUserResponse.newBuilder()
+          .setUser(Protos.toProto(found.user(), found.activeSessions(), clock.instant()))
+          .build();
+    });
   }
 
   @Override
   public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> response) {
-    var now = clock.instant();
-    var query = UserQuery.parse("filter", request.getFilter(), now);
-    var page = directory.listUsers(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
-    var proto = ListUsersResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    for (var user : page.users()) {
-      proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
-    }
-    response.onNext(proto.build());
-    response.onCompleted();
+    handle(AccountAdminGrpc.getListUsersMethod(), request, response, () -> {
+      var now = clock.instant();
+      var query = UserQuery.parse("filter", request.getFilter(), now);
+      var page = directory.listUsers(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
+      var proto = ListUsersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+      for (var user : page.users()) {
+        proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
+      }
+      return proto.build();
+    });
   }
 
   @Override
   public void blockSignIn(BlockSignInRequest request, StreamObserver<BlockSignInResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "BlockSignIn", request, BlockSignInResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getBlockSignInMethod(), request, response, () -> {
       var changed = step(new BlockSignIn(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void allowSignIn(AllowSignInRequest request, StreamObserver<AllowSignInResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "AllowSignIn", request, AllowSignInResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getAllowSignInMethod(), request, response, () -> {
       var changed = step(new AllowSignIn(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return AllowSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void resetPassword(ResetPasswordRequest request, StreamObserver<ResetPasswordResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "ResetPassword", request, ResetPasswordResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getResetPasswordMethod(), request, response, () -> {
       var name = UserName.fromResourceName("name", request.getName());
       var params = request.getUndisclosed() && request.getPassword().isEmpty()
           ? directory.prepareUndisclosedPassword(request.getValidateOnly())
@@ -290,106 +300,109 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       var changed = directory.runStep(CallContext.caller(), new ResetPassword(params), name,
           requestId(request.getRequestId()), request.getValidateOnly());
       return ResetPasswordResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void revokeSessions(RevokeSessionsRequest request, StreamObserver<RevokeSessionsResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "RevokeSessions", request, RevokeSessionsResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getRevokeSessionsMethod(), request, response, () -> {
       var changed = step(new RevokeSessions(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return RevokeSessionsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void clearLockout(ClearLockoutRequest request, StreamObserver<ClearLockoutResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "ClearLockout", request, ClearLockoutResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getClearLockoutMethod(), request, response, () -> {
       var changed = step(new ClearLockout(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return ClearLockoutResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void setMailProtocols(SetMailProtocolsRequest request, StreamObserver<SetMailProtocolsResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "SetMailProtocols", request, SetMailProtocolsResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getSetMailProtocolsMethod(), request, response, () -> {
       var params = new SetMailProtocols(Protos.protocols("enabled_protocols", request.getEnabledProtocolsList()));
       var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return SetMailProtocolsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void restrictSending(RestrictSendingRequest request, StreamObserver<RestrictSendingResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "RestrictSending", request, RestrictSendingResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getRestrictSendingMethod(), request, response, () -> {
       var changed = step(new RestrictSending(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return RestrictSendingResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void liftSendingRestriction(LiftSendingRestrictionRequest request, StreamObserver<LiftSendingRestrictionResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "LiftSendingRestriction", request, LiftSendingRestrictionResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getLiftSendingRestrictionMethod(), request, response, () -> {
       var changed = step(new LiftSendingRestriction(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return LiftSendingRestrictionResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void assignAdminRoles(AssignAdminRolesRequest request, StreamObserver<AssignAdminRolesResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "AssignAdminRoles", request, AssignAdminRolesResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getAssignAdminRolesMethod(), request, response, () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       if (roles.isEmpty()) {
         throw DirectoryException.invalid(FieldViolation.required("admin_roles"));
       }
       var changed = step(new AssignAdminRoles(roles), request.getName(), request.getRequestId(), request.getValidateOnly());
       return AssignAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void removeAdminRoles(RemoveAdminRolesRequest request, StreamObserver<RemoveAdminRolesResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "RemoveAdminRoles", request, RemoveAdminRolesResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getRemoveAdminRolesMethod(), request, response, () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       // Empty means all of them.
       var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.domain.Role.class) : roles);
       var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void listRestrictedSenders(ListRestrictedSendersRequest request, StreamObserver<ListRestrictedSendersResponse> response) {
-    var now = clock.instant();
-    var page = directory.listUsers(CallContext.caller(), UserQuery.restricted(now), request.getPageSize(), request.getPageToken());
-    var proto = ListRestrictedSendersResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    for (var user : page.users()) {
-      proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
-    }
-    reply(response, proto.build());
+    handle(AccountAdminGrpc.getListRestrictedSendersMethod(), request, response, () -> {
+      var now = clock.instant();
+      var page = directory.listUsers(CallContext.caller(), UserQuery.restricted(now), request.getPageSize(), request.getPageToken());
+      var proto = ListRestrictedSendersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+      for (var user : page.users()) {
+        proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
+      }
+      return proto.build();
+    });
   }
 
   @Override
   public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "DeleteUser", request, DeleteUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getDeleteUserMethod(), request, response, () -> {
       var changed = directory.deleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           requestId(request.getRequestId()), request.getValidateOnly());
       return DeleteUserResponse.newBuilder().setUser(user(changed)).build();
-    }));
+    });
   }
 
   @Override
   public void undeleteUser(UndeleteUserRequest request, StreamObserver<UndeleteUserResponse> response) {
-    reply(response, idempotent(request.getRequestId(), "UndeleteUser", request, UndeleteUserResponse.parser(), () -> {
+    handle(AccountAdminGrpc.getUndeleteUserMethod(), request, response, () -> {
       var changed = directory.undeleteUser(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
           requestId(request.getRequestId()), request.getValidateOnly());
       return UndeleteUserResponse.newBuilder().setUser(user(changed)).build();
-    }));
+    });
   }
 
   /** Public (no token): the guide renders offline too, so it discloses nothing. */
   @Override
   public void getGuide(GetGuideRequest request, StreamObserver<GetGuideResponse> response) {
-    reply(response, GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
+    handle(AccountAdminGrpc.getGetGuideMethod(), request, response,
+        () -> GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
   }
 
   private Directory.Changed step(Step step, String name, String requestId, boolean validateOnly) {
@@ -403,11 +416,6 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   private dev.accountadmin.v1.User user(Directory.Changed changed) {
     return Protos.toProto(changed.user(), changed.activeSessions(), clock.instant());
-  }
-
-  private static <T> void reply(StreamObserver<T> response, T message) {
-    response.onNext(message);
-    response.onCompleted();
   }
 
   /** A request_id is empty or a UUID (AIP-155). */

@@ -4,8 +4,6 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.v1.AuthGrpc;
 import dev.accountadmin.v1.ChangePasswordRequest;
 import dev.accountadmin.v1.ChangePasswordResponse;
-import dev.accountadmin.v1.ClientApp;
-import dev.accountadmin.v1.InactiveReason;
 import dev.accountadmin.v1.IntrospectRequest;
 import dev.accountadmin.v1.IntrospectResponse;
 import dev.accountadmin.v1.RefreshTokenRequest;
@@ -69,11 +67,11 @@ final class AuthService extends AuthGrpc.AuthImplBase {
     var result = authentication.introspect(request.getToken());
     var proto = IntrospectResponse.newBuilder().setActive(result.active());
     if (!result.active()) {
-      proto.setInactiveReason(InactiveReason.valueOf("INACTIVE_REASON_" + result.inactive().name()));
+      proto.setInactiveReason(ProtoEnums.toProto(result.inactive()));
     }
     if (result.claims() != null) {
       proto.setSessionId(result.claims().sessionId())
-          .setClientApp(ClientApp.valueOf("CLIENT_APP_" + result.claims().clientApp().name()))
+          .setClientApp(ProtoEnums.toProto(result.claims().clientApp()))
           .setExpireTime(Protos.timestamp(result.claims().expiresAt()));
     }
     if (result.user() != null) {

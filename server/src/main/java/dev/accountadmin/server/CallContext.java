@@ -5,6 +5,8 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.domain.Caller;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.Reason;
+import dev.accountadmin.v1.AccountAdminGrpc;
+import dev.accountadmin.v1.AuthGrpc;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -32,11 +34,11 @@ public final class CallContext implements ServerInterceptor {
 
   // Methods that a caller uses before (or without) having a token.
   private static final Set<String> PUBLIC_METHODS = Set.of(
-      "accountadmin.v1.Auth/SignIn",
-      "accountadmin.v1.Auth/RefreshToken",
-      "accountadmin.v1.Auth/ChangePassword",
-      "accountadmin.v1.Auth/Introspect",
-      "accountadmin.v1.AccountAdmin/GetGuide");
+      AuthGrpc.getSignInMethod().getFullMethodName(),
+      AuthGrpc.getRefreshTokenMethod().getFullMethodName(),
+      AuthGrpc.getChangePasswordMethod().getFullMethodName(),
+      AuthGrpc.getIntrospectMethod().getFullMethodName(),
+      AccountAdminGrpc.getGetGuideMethod().getFullMethodName());
 
   /**
    * The most metadata a call may carry, counted as HTTP/2 counts a header list (RFC 9113 6.5.2):
@@ -124,8 +126,9 @@ public final class CallContext implements ServerInterceptor {
         ? authorization.substring(7).trim() : "";
     var context = Context.current().withValues(LOCALE, locale, ADDRESS, address, TOKEN, token)
         .withValue(UNSUPPORTED, Locales.isUnsupportedAcceptLanguage(headers.get(ACCEPT_LANGUAGE)));
-    var method = call.getMethodDescriptor().getFullMethodName();
-    if (method.startsWith("accountadmin.v1.") && !PUBLIC_METHODS.contains(method)) {
+    // Only our services are behind this interceptor; health and reflection are not.
+    var method = call.getMethodDescriptor();
+    if (!PUBLIC_METHODS.contains(method.getFullMethodName())) {
       try {
         context = context.withValue(CALLER, authentication.authenticate(token, address));
       } catch (DirectoryException e) {

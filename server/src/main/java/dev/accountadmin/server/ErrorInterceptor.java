@@ -31,7 +31,7 @@ public final class ErrorInterceptor implements ServerInterceptor {
       ServerCallHandler<Q, R> next) {
     var locale = CallContext.localeOf(headers);
     var method = call.getMethodDescriptor().getFullMethodName();
-    var guarded = new GuardedCall<>(call, locale, method);
+    var guarded = new GuardedCall<>(call, locale, method, ErrorStatus.Audience.of(call.getMethodDescriptor()));
     ServerCall.Listener<Q> delegate;
     try {
       delegate = next.startCall(guarded, headers);
@@ -71,11 +71,11 @@ public final class ErrorInterceptor implements ServerInterceptor {
     private volatile ErrorStatus.Audience audience;
     private boolean closed;
 
-    GuardedCall(ServerCall<Q, R> call, Locale locale, String method) {
+    GuardedCall(ServerCall<Q, R> call, Locale locale, String method, ErrorStatus.Audience audience) {
       super(call);
       this.locale = locale;
       this.method = method;
-      this.audience = ErrorStatus.Audience.of(method);
+      this.audience = audience;
     }
 
     void fail(RuntimeException e) {

@@ -9,6 +9,8 @@ import com.google.rpc.RetryInfo;
 import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.Reason;
+import dev.accountadmin.v1.AuthGrpc;
+import dev.accountadmin.v1.MailFlowGrpc;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.time.ZoneOffset;
@@ -54,9 +56,9 @@ public final class ErrorStatus {
     USER;
 
     /** The audience of a method: Auth and MailFlow face users, except a sign-in to the admin API. */
-    static Audience of(String fullMethodName) {
-      return fullMethodName.startsWith("accountadmin.v1.Auth/") || fullMethodName.startsWith("accountadmin.v1.MailFlow/")
-          ? USER : ADMIN;
+    static Audience of(io.grpc.MethodDescriptor<?, ?> method) {
+      var service = method.getServiceName();
+      return AuthGrpc.SERVICE_NAME.equals(service) || MailFlowGrpc.SERVICE_NAME.equals(service) ? USER : ADMIN;
     }
   }
 

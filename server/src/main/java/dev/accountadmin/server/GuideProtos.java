@@ -7,7 +7,6 @@ import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.v1.GetGuideRequest;
 import dev.accountadmin.v1.Guide;
-import dev.accountadmin.v1.Procedure;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +23,7 @@ final class GuideProtos {
    */
   static Guide get(GetGuideRequest request, Locale callLocale) {
     var procedure = request.getProcedure();
-    if (procedure == Procedure.PROCEDURE_UNSPECIFIED || procedure == Procedure.UNRECOGNIZED) {
-      throw DirectoryException.invalid(new FieldViolation("procedure", "UNSPECIFIED_ENUM", Map.of("field", "procedure")));
-    }
-    var name = procedure.name().substring("PROCEDURE_".length());
+    var name = Protos.specified("procedure", ProtoEnums.fromProto(procedure)).name();
     if (!Guides.exists(name)) {
       throw DirectoryException.invalid(new FieldViolation("procedure", "NO_GUIDE",
           Map.of("field", "procedure", "procedure", name)));

@@ -1,8 +1,8 @@
 package dev.accountadmin.server;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
+import io.grpc.MethodDescriptor;
+import java.io.ByteArrayInputStream;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.domain.Caller;
 import dev.accountadmin.failure.DirectoryException;
@@ -45,11 +45,16 @@ final class Idempotency {
     this.random = random;
   }
 
-  <T extends Message> T run(Caller caller, String requestId, String method, Message request, Parser<T> parser,
+  /**
+   * The response to {@code request}, by {@code work} or kept from an earlier call with the same
+   * id. Responses are kept under the method's bare name ("UnlockUser"), as they always were.
+   */
+  <T extends Message> T run(Caller caller, String requestId, MethodDescriptor<?, T> rpc, Message request,
       Supplier<T> work) {
     if (requestId.isEmpty()) {
       return work.get();
     }
+    var method = rpc.getBareMethodName();
     var requestHash = Secrets.sha256(method + "\n" + Base64.getEncoder().encodeToString(request.toByteArray()));
     var kept = port.read(unit -> unit.keptResponses().find(caller.userId(), requestId)
         .filter(k -> !k.createdAt().isBefore(clock.instant().minus(KEPT_FOR)))
@@ -61,11 +66,7 @@ final class Idempotency {
         })
         .orElse(null));
     if (kept != null) {
-      try {
-        return parser.parseFrom(decrypt(kept));
-      } catch (InvalidProtocolBufferException e) {
-        throw new IllegalStateException("a kept response does not parse", e);
-      }
+      return rpc.parseResponse(new ByteArrayInputStream(decrypt(kept)));
     }
     var response = work.get();
     var now = clock.instant();

@@ -25,8 +25,6 @@ import dev.accountadmin.v1.SendingRestrictionDetails;
 import dev.accountadmin.v1.SendingRestrictionReason;
 import dev.accountadmin.v1.SessionsRevokedDetails;
 import dev.accountadmin.v1.StepError;
-import dev.accountadmin.v1.StepKind;
-import dev.accountadmin.v1.StepOutcome;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -34,8 +32,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Conversion between the domain and {@code accountadmin.v1}, in one place. Domain enum names are
- * the proto names without their prefix.
+ * Conversion between the domain and {@code accountadmin.v1}, in one place; enums go through
+ * {@link ProtoEnums}.
  */
 final class Protos {
   private Protos() {}
@@ -67,7 +65,7 @@ final class Protos {
     if (u.restrictedAt(now)) {
       var r = u.restriction();
       var restriction = SendingRestriction.newBuilder()
-          .setReason(SendingRestrictionReason.valueOf("SENDING_RESTRICTION_REASON_" + r.reason().name()))
+          .setReason(ProtoEnums.toProto(r.reason()))
           .setRestrictTime(timestamp(r.restrictedAt()));
       if (r.expiresAt() != null) {
         restriction.setExpireTime(timestamp(r.expiresAt()));
@@ -92,8 +90,8 @@ final class Protos {
   static dev.accountadmin.v1.StepResult toProto(StepResult step, User user) {
     var proto = dev.accountadmin.v1.StepResult.newBuilder()
         .setNumber(step.number())
-        .setKind(StepKind.valueOf("STEP_KIND_" + step.kind().name()))
-        .setOutcome(StepOutcome.valueOf("STEP_OUTCOME_" + step.outcome().name()))
+        .setKind(ProtoEnums.toProto(step.kind()))
+        .setOutcome(ProtoEnums.toProto(step.outcome()))
         .addAllRequiredRoles(roles(step.requiredRoles()));
     if (step.effectiveAt() != null) {
       proto.setEffectiveTime(timestamp(step.effectiveAt()));
@@ -103,69 +101,90 @@ final class Protos {
           .setReason(step.error().reason().name())
           .putAllMetadata(step.error().metadata()));
     }
-    var details = dev.accountadmin.v1.StepDetails.newBuilder();
-    // Java 17 has no pattern switch; the sealed interface keeps this chain complete by review.
-    var d = step.details();
-    if (d instanceof StepDetails.PasswordReset p) {
+    var details = step.details().accept(new DetailsToProto(user));
+    if (details != null) {
+      proto.setDetails(details);
+    }
+    return proto.build();
+  }
+
+  /** A step's details as the API's message; none is null, so a step without details has none set. */
+  private record DetailsToProto(User user) implements StepDetails.Visitor<dev.accountadmin.v1.StepDetails> {
+    @Override
+    public dev.accountadmin.v1.StepDetails none() {
+      return null;
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails passwordReset(StepDetails.PasswordReset p) {
       var reset = PasswordResetDetails.newBuilder()
           .setTemporaryPassword(p.temporaryPassword() == null ? "" : p.temporaryPassword())
           .setChangeRequired(p.changeRequired())
           .setUndisclosed(p.undisclosed());
       if (p.temporaryPassword() != null) {
+        // The notice is for the user, so it is in their preferred language, not the caller's.
         var messages = Messages.of(java.util.Locale.forLanguageTag(user.preferredLanguage()), java.time.ZoneOffset.UTC);
         reset.setUserNotice(dev.accountadmin.v1.UserNotice.newBuilder()
             .setLanguageCode(messages.locale().toLanguageTag())
             .setText(messages.render("notice.temporaryPassword",
                 java.util.Map.of("user", user.name().value(), "password", p.temporaryPassword()))));
       }
-      details.setPasswordReset(reset);
-    } else if (d instanceof StepDetails.SessionsRevoked s) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setPasswordReset(reset).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails sessionsRevoked(StepDetails.SessionsRevoked s) {
       var revoked = SessionsRevokedDetails.newBuilder().setRevokedSessionCount(s.count());
       if (s.accessTokensValidUntil() != null) {
         revoked.setAccessTokensValidUntil(timestamp(s.accessTokensValidUntil()));
       }
-      details.setSessionsRevoked(revoked);
-    } else if (d instanceof StepDetails.MailProtocols m) {
-      details.setMailProtocols(MailProtocolsDetails.newBuilder()
-          .addAllBefore(protocols(m.before())).addAllAfter(protocols(m.after())));
-    } else if (d instanceof StepDetails.AdminRoles r) {
-      details.setAdminRoles(AdminRolesDetails.newBuilder()
-          .addAllBefore(roles(r.before())).addAllAfter(roles(r.after())));
-    } else if (d instanceof StepDetails.LockoutCleared l) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setSessionsRevoked(revoked).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails mailProtocols(StepDetails.MailProtocols m) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setMailProtocols(MailProtocolsDetails.newBuilder()
+          .addAllBefore(protocols(m.before())).addAllAfter(protocols(m.after()))).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails adminRoles(StepDetails.AdminRoles r) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setAdminRoles(AdminRolesDetails.newBuilder()
+          .addAllBefore(roles(r.before())).addAllAfter(roles(r.after()))).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails lockoutCleared(StepDetails.LockoutCleared l) {
       var cleared = LockoutClearedDetails.newBuilder().setFailedAttempts(l.failedAttempts());
       if (l.lockedUntil() != null) {
         cleared.setLockedUntil(timestamp(l.lockedUntil()));
       }
-      details.setLockoutCleared(cleared);
-    } else if (d instanceof StepDetails.Restriction r) {
-      details.setSendingRestriction(SendingRestrictionDetails.newBuilder()
+      return dev.accountadmin.v1.StepDetails.newBuilder().setLockoutCleared(cleared).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails restriction(StepDetails.Restriction r) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setSendingRestriction(SendingRestrictionDetails.newBuilder()
           .setReason(r.reason() == null ? SendingRestrictionReason.SENDING_RESTRICTION_REASON_UNSPECIFIED
-              : SendingRestrictionReason.valueOf("SENDING_RESTRICTION_REASON_" + r.reason().name()))
-          .setRestrictionLiftCount(r.liftCount()));
+              : ProtoEnums.toProto(r.reason()))
+          .setRestrictionLiftCount(r.liftCount())).build();
     }
-    if (!(step.details() instanceof StepDetails.None)) {
-      proto.setDetails(details);
-    }
-    return proto.build();
   }
 
   static List<AdminRole> roles(Collection<Role> roles) {
-    return roles.stream().sorted().map(r -> AdminRole.valueOf("ADMIN_ROLE_" + r.name())).toList();
+    return roles.stream().sorted().map(ProtoEnums::toProto).toList();
   }
 
   static List<dev.accountadmin.v1.MailProtocol> protocols(Collection<MailProtocol> protocols) {
     return protocols.stream().sorted()
-        .map(p -> dev.accountadmin.v1.MailProtocol.valueOf("MAIL_PROTOCOL_" + p.name())).toList();
+        .map(ProtoEnums::toProto).toList();
   }
 
   /** Roles from a request; an unspecified or unknown value is a field violation. */
   static Set<Role> roles(String field, List<AdminRole> roles) {
     var set = EnumSet.noneOf(Role.class);
     for (var role : roles) {
-      if (role == AdminRole.ADMIN_ROLE_UNSPECIFIED || role == AdminRole.UNRECOGNIZED) {
-        throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
-      }
-      set.add(Role.valueOf(role.name().substring("ADMIN_ROLE_".length())));
+      set.add(specified(field, ProtoEnums.fromProto(role)));
     }
     return set;
   }
@@ -174,30 +193,31 @@ final class Protos {
   static Set<MailProtocol> protocols(String field, List<dev.accountadmin.v1.MailProtocol> protocols) {
     var set = EnumSet.noneOf(MailProtocol.class);
     for (var protocol : protocols) {
-      if (protocol == dev.accountadmin.v1.MailProtocol.MAIL_PROTOCOL_UNSPECIFIED || protocol == dev.accountadmin.v1.MailProtocol.UNRECOGNIZED) {
-        throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
-      }
-      set.add(MailProtocol.valueOf(protocol.name().substring("MAIL_PROTOCOL_".length())));
+      set.add(specified(field, ProtoEnums.fromProto(protocol)));
     }
     return set;
   }
 
   static ClientApp clientApp(String field, dev.accountadmin.v1.ClientApp app) {
-    if (app == dev.accountadmin.v1.ClientApp.CLIENT_APP_UNSPECIFIED || app == dev.accountadmin.v1.ClientApp.UNRECOGNIZED) {
+    return specified(field, ProtoEnums.fromProto(app));
+  }
+
+  /** A value from request field {@code field}, which was unspecified or unknown if null. */
+  static <E extends Enum<E>> E specified(String field, E value) {
+    if (value == null) {
       throw DirectoryException.invalid(new FieldViolation(field, "UNSPECIFIED_ENUM", java.util.Map.of("field", field)));
     }
-    return ClientApp.valueOf(app.name().substring("CLIENT_APP_".length()));
+    return value;
   }
 
   static dev.accountadmin.v1.ProcedureResult toProto(ProcedureResult r) {
     var proto = dev.accountadmin.v1.ProcedureResult.newBuilder()
-        .setProcedure(dev.accountadmin.v1.Procedure.valueOf("PROCEDURE_" + r.procedure().name()))
+        .setProcedure(ProtoEnums.toProto(r.procedure()))
         .setUser(r.user().name().resourceName())
         .setValidateOnly(r.validateOnly())
         .setCompleteTime(timestamp(r.completedAt()));
     r.steps().forEach(step -> proto.addSteps(toProto(step, r.user())));
-    r.recommendations().forEach(rec -> proto.addRecommendations(
-        dev.accountadmin.v1.Recommendation.valueOf("RECOMMENDATION_" + rec.name())));
+    r.recommendations().forEach(rec -> proto.addRecommendations(ProtoEnums.toProto(rec)));
     if (r.accessTokensValidUntil() != null && r.accessTokensValidUntil().isAfter(r.completedAt())) {
       var remaining = java.time.Duration.between(r.completedAt(), r.accessTokensValidUntil());
       proto.setResidualAccess(dev.accountadmin.v1.ResidualAccess.newBuilder()
@@ -213,10 +233,10 @@ final class Protos {
         .setTime(timestamp(r.time()))
         .setActor(r.actor())
         .setClientAddress(r.clientAddress())
-        .setAction(dev.accountadmin.v1.Action.valueOf("ACTION_" + r.action().name()))
+        .setAction(ProtoEnums.toProto(r.action()))
         .setTarget(r.target())
         .setRequestId(r.requestId())
-        .setOutcome(dev.accountadmin.v1.AuditOutcome.valueOf("AUDIT_OUTCOME_" + r.outcome().name()))
+        .setOutcome(ProtoEnums.toProto(r.outcome()))
         .putAllDetails(r.details())
         .setPreviousHash(r.previousHash())
         .setHash(r.hash())
