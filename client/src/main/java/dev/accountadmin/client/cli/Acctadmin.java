@@ -2,6 +2,7 @@ package dev.accountadmin.client.cli;
 
 import dev.accountadmin.client.AccountAdminClient;
 import dev.accountadmin.client.AccountAdminException;
+import dev.accountadmin.client.cli.SingleStepCommand.Step;
 import dev.accountadmin.i18n.Locales;
 import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.v1.RefreshTokenRequest;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,12 +32,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "acctadmin", mixinStandardHelpOptions = true, version = "acctadmin 0.1.0",
     description = "Unlock accounts and offboard former employees.",
-    subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-        GuideCommand.class, UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
-        ResetPasswordCommand.class, RevokeSessionsCommand.class, ClearLockoutCommand.class,
-        BlockCommand.class, AllowCommand.class, MailProtocolsCommand.class, RestrictSendingCommand.class,
-        LiftRestrictionCommand.class, RestrictedSendersCommand.class, UsersCommand.class, AuditCommand.class,
-        CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -83,6 +79,17 @@ public final class Acctadmin {
   public static CommandLine commandLine(Map<String, String> env, Clock clock, InputStream in, PrintWriter out, PrintWriter err) {
     var root = new Acctadmin(env, clock, in);
     var commandLine = new CommandLine(root);
+    // Added here rather than in @Command(subcommands) because the single-step commands are
+    // instances of one class; this is the order the help lists them in.
+    for (var sub : List.of(LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+        GuideCommand.class, UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
+        ResetPasswordCommand.class, SingleStepCommand.of(Step.REVOKE_SESSIONS), SingleStepCommand.of(Step.CLEAR_LOCKOUT),
+        SingleStepCommand.of(Step.BLOCK_SIGN_IN), SingleStepCommand.of(Step.ALLOW_SIGN_IN), MailProtocolsCommand.class,
+        SingleStepCommand.of(Step.RESTRICT_SENDING), SingleStepCommand.of(Step.LIFT_SENDING_RESTRICTION),
+        RestrictedSendersCommand.class, UsersCommand.class, AuditCommand.class,
+        CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {
+      commandLine.addSubcommand(sub);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

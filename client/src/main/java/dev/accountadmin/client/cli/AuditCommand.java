@@ -87,9 +87,9 @@ final class AuditCommand {
             "sequence", e.getSequence(),
             "time", Render.instant(e.getTime()),
             "actor", e.getActor(),
-            "auditAction", m.label("auditAction", e.getAction().name().substring("ACTION_".length())),
+            "auditAction", m.label("auditAction", ApiNames.of(e.getAction())),
             "target", e.getTarget().isEmpty() ? "–" : e.getTarget(),
-            "outcome", m.label("auditOutcome", e.getOutcome().name().substring("AUDIT_OUTCOME_".length())))));
+            "outcome", m.label("auditOutcome", ApiNames.of(e.getOutcome())))));
       }
       root.out().println(m.render("cli.audit.count", Map.of("count", shown.size())));
       return ExitCode.OK;
@@ -102,7 +102,7 @@ final class AuditCommand {
     public Iterator<String> iterator() {
       return Arrays.stream(Action.values())
           .filter(a -> a != Action.ACTION_UNSPECIFIED && a != Action.UNRECOGNIZED)
-          .map(a -> a.name().substring("ACTION_".length())).iterator();
+          .map(ApiNames::of).iterator();
     }
   }
 
@@ -111,9 +111,9 @@ final class AuditCommand {
     @Override
     public Action convert(String value) {
       var name = value.toUpperCase(Locale.ROOT).replace('-', '_');
-      for (var known : new ActionNames()) {
-        if (known.equals(name)) {
-          return Action.valueOf("ACTION_" + name);
+      for (var known : Action.values()) {
+        if (known != Action.ACTION_UNSPECIFIED && known != Action.UNRECOGNIZED && ApiNames.of(known).equals(name)) {
+          return known;
         }
       }
       throw new CommandLine.TypeConversionException(value);

@@ -59,7 +59,7 @@ final class CanCommand implements Callable<Integer> {
     } else {
       var m = root.messages();
       // The action's name selects a whole sentence in the message, in every language.
-      var action = verb.action.name().substring("ACTION_".length());
+      var action = ApiNames.of(verb.action);
       if (response.getAllowed()) {
         root.out().println(m.render("cli.can.yes", Map.of("action", action, "user", user)));
       } else {

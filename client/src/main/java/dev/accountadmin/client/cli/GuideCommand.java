@@ -33,7 +33,7 @@ final class GuideCommand implements Callable<Integer> {
 
     /** The procedure's name in the bundles and in {@link Guides}: {@code "SECURE_COMPROMISED"}. */
     String guideName() {
-      return procedure.name().substring("PROCEDURE_".length());
+      return ApiNames.of(procedure);
     }
   }
 

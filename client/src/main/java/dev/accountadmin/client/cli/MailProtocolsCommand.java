@@ -4,12 +4,11 @@ import dev.accountadmin.v1.MailProtocol;
 import dev.accountadmin.v1.SetMailProtocolsRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code acctadmin mail-protocols USER --enable pop3,imap | --none | --all}. */
@@ -46,14 +45,10 @@ final class MailProtocolsCommand implements Callable<Integer> {
 
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
+  @Mixin StepTarget target;
 
   @ArgGroup(multiplicity = "1")
   Choice choice;
-
-  @Option(names = "--dry-run", description = "Show what would change, change nothing.")
-  boolean dryRun;
 
   @Override
   public Integer call() {
@@ -66,8 +61,8 @@ final class MailProtocolsCommand implements Callable<Integer> {
       choice.enable.forEach(p -> protocols.add(p.proto));
     }
     var response = root.signedIn().call(s -> s.setMailProtocols(SetMailProtocolsRequest.newBuilder()
-        .setName("users/" + user).addAllEnabledProtocols(protocols).setValidateOnly(dryRun)
-        .setRequestId(UUID.randomUUID().toString()).build()));
-    return StepOutput.print(root, user, response.getStep(), response);
+        .setName(target.name()).addAllEnabledProtocols(protocols).setValidateOnly(target.dryRun)
+        .setRequestId(StepTarget.requestId()).build()));
+    return StepOutput.print(root, target.user, response.getStep(), response);
   }
 }

@@ -24,7 +24,7 @@ final class ProcedureOutput {
     }
     var m = root.messages();
     var out = root.out();
-    var procedure = result.getProcedure().name().substring("PROCEDURE_".length());
+    var procedure = ApiNames.of(result.getProcedure());
     out.println(root.style(m.render("cli.procedure." + procedure, Map.of("user", user)), "bold"));
     if (result.getValidateOnly()) {
       out.println(root.style(m.render("cli.procedure.plan", Map.of()), "cyan"));
@@ -41,7 +41,7 @@ final class ProcedureOutput {
     }
     for (var recommendation : result.getRecommendationsList()) {
       if (recommendation != Recommendation.RECOMMENDATION_UNSPECIFIED && recommendation != Recommendation.UNRECOGNIZED) {
-        out.println(m.render("summary.recommendation." + recommendation.name().substring("RECOMMENDATION_".length()), Map.of()));
+        out.println(m.render("summary.recommendation." + ApiNames.of(recommendation), Map.of()));
       }
     }
     for (var step : result.getStepsList()) {

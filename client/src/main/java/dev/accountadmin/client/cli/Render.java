@@ -44,11 +44,11 @@ final class Render {
   }
 
   static List<String> roles(Messages m, List<AdminRole> roles) {
-    return roles.stream().map(r -> m.label("role", r.name().substring("ADMIN_ROLE_".length()))).toList();
+    return roles.stream().map(r -> m.label("role", ApiNames.of(r))).toList();
   }
 
   static List<String> protocols(Messages m, List<MailProtocol> protocols) {
-    return protocols.stream().map(p -> m.label("protocol", p.name().substring("MAIL_PROTOCOL_".length()))).toList();
+    return protocols.stream().map(p -> m.label("protocol", ApiNames.of(p))).toList();
   }
 
   /** The states worth a glance: locked, blocked, restricted, deleted, offboarded — or active. */
@@ -128,7 +128,7 @@ final class Render {
 
   /** One step as a line: its number, outcome and what it did, in the reader's language. */
   static String step(Messages m, String user, StepResult step, Instant now) {
-    var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
+    var outcome = ApiNames.of(step.getOutcome());
     var message = m.render(StepArguments.key(step), StepArguments.of(m, user, step, now));
     return m.render("cli.step.line", Map.of("number", step.getNumber(),
         "outcome", m.label("outcome", outcome), "message", message));

@@ -6,12 +6,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -20,8 +19,7 @@ import picocli.CommandLine.Spec;
 final class ResetPasswordCommand implements Callable<Integer> {
   @ParentCommand Acctadmin root;
 
-  @Parameters(paramLabel = "USER", descriptionKey = "USER", description = "User principal name, e.g. alex@contoso.com.")
-  String user;
+  @Mixin StepTarget target;
 
   @Option(names = "--password-stdin", description = "Set the password read from standard input instead of a generated one.")
   boolean passwordStdin;
@@ -32,9 +30,6 @@ final class ResetPasswordCommand implements Callable<Integer> {
   @Option(names = "--undisclosed", description = "Set a random password that nobody is shown, as offboarding does.")
   boolean undisclosed;
 
-  @Option(names = "--dry-run", description = "Show what would change, change nothing.")
-  boolean dryRun;
-
   @Option(names = "--show-password", description = "Print the temporary password even when output is not a terminal.")
   boolean showPassword;
 
@@ -44,16 +39,16 @@ final class ResetPasswordCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     // Decided before anything changes: a generated password that would not be printed is one that
     // nobody knows, so the reset is refused unless the admin said that is what they want.
-    if (!passwordStdin && !undisclosed && !dryRun && !root.passwordVisible(showPassword)) {
-      throw new UsageError(spec.commandLine(), "--show-password", "PASSWORD_NOT_SHOWN", "cli.resetPassword.notShown", Map.of("user", user));
+    if (!passwordStdin && !undisclosed && !target.dryRun && !root.passwordVisible(showPassword)) {
+      throw new UsageError(spec.commandLine(), "--show-password", "PASSWORD_NOT_SHOWN", "cli.resetPassword.notShown", Map.of("user", target.user));
     }
-    var request = ResetPasswordRequest.newBuilder().setName("users/" + user).setSkipChangeAtNextSignIn(keep)
-        .setUndisclosed(undisclosed).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString());
+    var request = ResetPasswordRequest.newBuilder().setName(target.name()).setSkipChangeAtNextSignIn(keep)
+        .setUndisclosed(undisclosed).setValidateOnly(target.dryRun).setRequestId(StepTarget.requestId());
     if (passwordStdin) {
       var line = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
       request.setPassword(line == null ? "" : line);
     }
     var response = root.signedIn().call(s -> s.resetPassword(request.build()));
-    return StepOutput.print(root, user, response.getStep(), response, showPassword);
+    return StepOutput.print(root, target.user, response.getStep(), response, showPassword);
   }
 }

@@ -37,7 +37,7 @@ final class RestrictedSendersCommand implements Callable<Integer> {
     }
     for (var u : all) {
       var restriction = u.getMailbox().getSendingRestriction();
-      var reason = restriction.getReason().name().substring("SENDING_RESTRICTION_REASON_".length());
+      var reason = ApiNames.of(restriction.getReason());
       root.out().println(m.render("cli.restricted.line", Map.of("user", u.getUserPrincipalName(),
           "restrictionReason", reason.equals("UNSPECIFIED") ? "" : m.label("restrictionReason", reason),
           "restrictTime", Render.instant(restriction.getRestrictTime()),

@@ -29,8 +29,8 @@ final class StepArguments {
    * {@code mail-protocols} may do both; an already-done step the server dates says since when.
    */
   static String key(StepResult step) {
-    var kind = step.getKind().name().substring("STEP_KIND_".length());
-    var outcome = step.getOutcome().name().substring("STEP_OUTCOME_".length());
+    var kind = ApiNames.of(step.getKind());
+    var outcome = ApiNames.of(step.getOutcome());
     boolean changes = step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE || step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED;
     if (step.getKind() == StepKind.STEP_KIND_SET_MAIL_PROTOCOLS && changes && step.getDetails().hasMailProtocols()) {
       var protocols = step.getDetails().getMailProtocols();
@@ -81,7 +81,7 @@ final class StepArguments {
     args.put("restrictionLiftCount", restriction.getRestrictionLiftCount());
     // A restriction set by hand is a compromise (the server's only manual reason).
     var reason = restriction.getReason().getNumber() > 0
-        ? restriction.getReason().name().substring("SENDING_RESTRICTION_REASON_".length()) : "COMPROMISED";
+        ? ApiNames.of(restriction.getReason()) : "COMPROMISED";
     args.put("restrictionReason", m.label("restrictionReason", reason));
     return args;
   }

@@ -9,15 +9,18 @@ import java.util.Map;
  * helpdesk admin denied {@code unlock} of a blocked user is shown {@code acctadmin clear-lockout …}.
  */
 final class StepCommands {
-  // Steps whose command takes only the user; the others (mail protocols, roles) need a choice.
-  private static final Map<String, String> COMMANDS = Map.of(
-      "LIFT_SENDING_RESTRICTION", "lift-restriction",
-      "CLEAR_LOCKOUT", "clear-lockout",
-      "RESET_PASSWORD", "reset-password",
-      "ALLOW_SIGN_IN", "allow",
-      "BLOCK_SIGN_IN", "block",
-      "REVOKE_SESSIONS", "revoke-sessions",
-      "RESTRICT_SENDING", "restrict-sending");
+  // Steps whose command takes only the user (the single-step commands, named after their step
+  // kind, and reset-password); the others (mail protocols, roles) need a choice.
+  private static final Map<String, String> COMMANDS = commands();
+
+  private static Map<String, String> commands() {
+    var commands = new java.util.HashMap<String, String>();
+    for (var step : SingleStepCommand.Step.values()) {
+      commands.put(step.name(), step.command);
+    }
+    commands.put("RESET_PASSWORD", "reset-password");
+    return Map.copyOf(commands);
+  }
 
   private StepCommands() {}
 
