@@ -90,11 +90,12 @@ public final class AccountAdminServer implements AutoCloseable {
     int lockoutThreshold;
 
     @Option(names = "--password-hash-memory-kib", defaultValue = "${env:ACCOUNTADMIN_PASSWORD_HASH_MEMORY_KIB:-19456}",
-        description = "Argon2id memory cost in KiB, at least 19456 (OWASP); default ${DEFAULT-VALUE}.")
+        description = "Argon2id memory cost in KiB; with the iterations, at least one of OWASP's configurations "
+            + "(47104 KiB x1, 19456 x2, 12288 x3, 9216 x4, 7168 x5); default ${DEFAULT-VALUE}.")
     int hashMemoryKib;
 
     @Option(names = "--password-hash-iterations", defaultValue = "${env:ACCOUNTADMIN_PASSWORD_HASH_ITERATIONS:-2}",
-        description = "Argon2id iterations, at least 2 (OWASP); default ${DEFAULT-VALUE}.")
+        description = "Argon2id iterations (see --password-hash-memory-kib); default ${DEFAULT-VALUE}.")
     int hashIterations;
 
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
@@ -176,9 +177,9 @@ public final class AccountAdminServer implements AutoCloseable {
 
     @Override
     public Integer call() throws Exception {
-      if (hashMemoryKib < PasswordHasher.OWASP.memoryKib() || hashIterations < PasswordHasher.OWASP.iterations()) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-            "Argon2id below OWASP's minimum (19456 KiB, 2 iterations) is not allowed");
+      if (!new PasswordHasher(hashMemoryKib, hashIterations, 1).meetsOwasp()) {
+        throw new StartupFailure(StartupFailure.Kind.WEAK_PASSWORD_HASH, Map.of(
+            "memoryKib", Integer.toString(hashMemoryKib), "iterations", hashIterations), null);
       }
       if (lockoutThreshold < 1) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--lockout-threshold must be at least 1");

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class StartupFailure extends RuntimeException {
   /** Each kind of failure, with its exit code; 1 is any other failure, 2 a usage error. */
   public enum Kind {
+    // A usage error, as picocli's own are: the operator chose a password hash that is too weak.
+    WEAK_PASSWORD_HASH(2),
     PORT_IN_USE(3),
     DATABASE_READABLE_BY_OTHERS(4);
 
@@ -25,9 +27,9 @@ public final class StartupFailure extends RuntimeException {
   }
 
   private final Kind kind;
-  private final Map<String, String> arguments;
+  private final Map<String, Object> arguments;
 
-  StartupFailure(Kind kind, Map<String, String> arguments, Throwable cause) {
+  StartupFailure(Kind kind, Map<String, ?> arguments, Throwable cause) {
     super(kind + " " + arguments, cause);
     this.kind = kind;
     this.arguments = Map.copyOf(arguments);
@@ -42,7 +44,7 @@ public final class StartupFailure extends RuntimeException {
     return "server." + kind.name();
   }
 
-  public Map<String, String> arguments() {
+  public Map<String, Object> arguments() {
     return arguments;
   }
 }

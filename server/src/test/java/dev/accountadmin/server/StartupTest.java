@@ -41,6 +41,18 @@ final class StartupTest {
   }
 
   @Test
+  void passwordHashWeakerThanEveryOwaspConfiguration_isRefused_inTheOperatorsLanguage_beforeAnythingIsCreated() {
+    var data = dir.resolve("data");
+    int code = run(Map.of("LANG", "sv_SE.UTF-8"), "--port", "0", "--data-dir", data.toString(),
+        "--password-hash-memory-kib", "9216", "--password-hash-iterations", "3");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
+        "Servern startade inte: Argon2id med 9216 KiB och 3 iterationer är svagare än alla konfigurationer som OWASP rekommenderar.");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
   void newDataDirectory_andItsDatabase_areReadableByTheServersUserOnly() throws Exception {
     var data = dir.resolve("data");
     try (var server = AccountAdminServer.start(AccountAdminServer.Config.forDataDir(data)

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -19,6 +21,27 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
   /** OWASP's minimum recommendation for Argon2id. */
   public static final PasswordHasher OWASP = new PasswordHasher(19 * 1024, 2, 1);
+
+  /**
+   * The Argon2id configurations OWASP's Password Storage Cheat Sheet lists as equally strong (one
+   * lane each): less memory is paid for with more passes.
+   */
+  public static final List<PasswordHasher> OWASP_EQUIVALENTS = List.of(
+      new PasswordHasher(47104, 1, 1),
+      new PasswordHasher(19456, 2, 1),
+      new PasswordHasher(12288, 3, 1),
+      new PasswordHasher(9216, 4, 1),
+      new PasswordHasher(7168, 5, 1));
+
+  // Argon2id allocates its whole memory cost on every call; a burst of sign-ins waits for a core
+  // here instead of growing the heap with the burst.
+  private static final Semaphore CORES = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+  /** True when this costs at least as much memory and as many passes as one OWASP configuration. */
+  public boolean meetsOwasp() {
+    return parallelism >= 1 && OWASP_EQUIVALENTS.stream()
+        .anyMatch(o -> memoryKib >= o.memoryKib() && iterations >= o.iterations());
+  }
 
   private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
@@ -90,10 +113,15 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
         .withParallelism(p)
         .withSalt(salt)
         .build();
-    var generator = new Argon2BytesGenerator();
-    generator.init(parameters);
     var out = new byte[length];
-    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    CORES.acquireUninterruptibly();
+    try {
+      var generator = new Argon2BytesGenerator();
+      generator.init(parameters);
+      generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    } finally {
+      CORES.release();
+    }
     return out;
   }
 }

@@ -18,9 +18,10 @@ import org.sqlite.SQLiteDataSource;
  * PostgreSQL. Opens a pool, migrates the schema, and runs the domain's units of work in
  * transactions. This package owns every SQL statement of the server.
  *
- * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a commit survives a power cut) and
- * every transaction begins IMMEDIATE, so writers queue on the database lock instead of failing
- * to upgrade a read lock half-way.
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a commit survives a power cut). Its
+ * writes go through {@link GroupCommit}: concurrent units of work share one transaction and one
+ * fsync. Transactions begin IMMEDIATE, so another process's writer is waited for rather than
+ * failing to upgrade a read lock half-way.
  */
 public final class Database implements DirectoryPort, AutoCloseable {
 
@@ -36,10 +37,14 @@ public final class Database implements DirectoryPort, AutoCloseable {
   // The transaction this thread is in, if any: work started inside it joins it (see inTransaction).
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-  private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
+  // SQLite's one writer (null on PostgreSQL, where transactions write concurrently).
+  private final GroupCommit writer;
+
+  private Database(HikariDataSource pool, Dialect dialect, Clock clock, Connection writerConnection) {
     this.pool = pool;
     this.dialect = dialect;
     this.clock = clock;
+    this.writer = writerConnection == null ? null : new GroupCommit(writerConnection, current);
   }
 
   /**
@@ -50,6 +55,7 @@ public final class Database implements DirectoryPort, AutoCloseable {
     var dialect = Dialect.of(url);
     var config = new HikariConfig();
     config.setPoolName("accountadmin");
+    SQLiteDataSource sqliteSource = null;
     if (dialect == Dialect.SQLITE) {
       var sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -60,7 +66,8 @@ public final class Database implements DirectoryPort, AutoCloseable {
       var dataSource = new SQLiteDataSource(sqlite);
       dataSource.setUrl(url);
       config.setDataSource(dataSource);
-      // SQLite has one writer at a time; a few connections serve concurrent readers.
+      sqliteSource = dataSource;
+      // Writes go through the one writer (GroupCommit); a few connections serve readers.
       config.setMaximumPoolSize(4);
     } else {
       config.setJdbcUrl(url);
@@ -77,11 +84,14 @@ public final class Database implements DirectoryPort, AutoCloseable {
     var pool = new HikariDataSource(config);
     try {
       migrate(pool);
+      return new Database(pool, dialect, clock, sqliteSource == null ? null : sqliteSource.getConnection());
+    } catch (SQLException e) {
+      pool.close();
+      throw new StoreException(e);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new Database(pool, dialect, clock);
   }
 
   private static void migrate(HikariDataSource pool) {
@@ -134,6 +144,9 @@ public final class Database implements DirectoryPort, AutoCloseable {
     if (outer != null) {
       return inSavepoint(outer, work);
     }
+    if (writer != null) {
+      return writer.run(work::run);
+    }
     try (var connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       current.set(connection);
@@ -184,8 +197,16 @@ public final class Database implements DirectoryPort, AutoCloseable {
     }
   }
 
+  /** SQLite's writer; for tests that line a group up. */
+  GroupCommit writer() {
+    return writer;
+  }
+
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     pool.close();
   }
 }
