@@ -117,6 +117,15 @@ public final class AccountAdminServer implements AutoCloseable {
       return config;
     }
 
+    /**
+     * The password hash. The command line refuses anything weaker than OWASP's configurations;
+     * this does not, so that tests whose subject is not the hash can make it cheap.
+     */
+    public Config passwordHasher(PasswordHasher value) {
+      this.hasher = value;
+      return this;
+    }
+
     public Config port(int value) {
       this.port = value;
       return this;

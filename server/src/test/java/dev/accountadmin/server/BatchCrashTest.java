@@ -3,32 +3,18 @@ package dev.accountadmin.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.accountadmin.v1.AccountAdminGrpc;
-import dev.accountadmin.v1.AuthGrpc;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
-import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.ListUsersRequest;
-import dev.accountadmin.v1.SignInRequest;
 import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
 import dev.accountadmin.v1.User;
 import dev.accountadmin.v1.VerifyAuditLogRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,62 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class BatchCrashTest {
   static final int USERS = 2_000;
-  static final Pattern READY = Pattern.compile("ready on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir Path dir;
-  Process process;
-  ManagedChannel channel;
+  ServerProcess original;
+  ServerProcess resumer;
 
   @AfterEach
   void stop() throws Exception {
-    if (channel != null) {
-      channel.shutdownNow();
-    }
-    if (process != null) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  /** Starts the real server in its own JVM and connects to it. */
-  AccountAdminGrpc.AccountAdminBlockingStub startServer() throws Exception {
-    var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AccountAdminServer.class.getName(),
-        "--port", "0", "--data-dir", dir.toString(), "--demo", "--demo-users", Integer.toString(USERS));
-    builder.environment().put("ACCOUNTADMIN_BOOTSTRAP_PASSWORD", TestServer.ADMIN_PASSWORD);
-    builder.redirectErrorStream(true);
-    process = builder.start();
-    var port = new CompletableFuture<Integer>();
-    var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    var reader = new Thread(() -> {
-      try {
-        String line;
-        while ((line = output.readLine()) != null) {
-          var ready = READY.matcher(line);
-          if (ready.find()) {
-            port.complete(Integer.parseInt(ready.group(1)));
-          }
-        }
-      } catch (java.io.IOException e) {
-        // the process died; the test notices through its calls
+    for (var server : new ServerProcess[] {original, resumer}) {
+      if (server != null) {
+        server.close();
       }
-      port.completeExceptionally(new IllegalStateException("server exited before it was ready"));
-    });
-    reader.setDaemon(true);
-    reader.start();
-    if (channel != null) {
-      channel.shutdownNow();
     }
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", port.get(60, TimeUnit.SECONDS)).usePlaintext().build();
-    var token = AuthGrpc.newBlockingStub(channel).signIn(SignInRequest.newBuilder().setUserPrincipalName(TestServer.ADMIN)
-        .setPassword(TestServer.ADMIN_PASSWORD).setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()).getAccessToken();
-    var headers = new Metadata();
-    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
-    return AccountAdminGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 
   @Test
   void batch_killedMidwayAndResumed_offboardsEveryUserExactlyOnce() throws Exception {
-    var admin = startServer();
+    original = ServerProcess.start(dir, USERS);
+    var admin = original.admin;
     var names = admin.listUsers(ListUsersRequest.newBuilder().setPageSize(1000).setFilter("andersson").build()).getUsersList();
     var all = new ArrayList<String>();
     String token = "";
@@ -114,17 +62,18 @@ final class BatchCrashTest {
         // Killed as soon as the first hundred (one commit) are reported: the rest of the batch is
         // still ahead of the server, which offboards a hundred users in a few tens of milliseconds.
         if (first.size() == 100) {
-          process.destroyForcibly();
+          original.kill();
         }
       }
     });
     assertThat(killed).as("the stream breaks when the server dies").isNotNull();
     assertThat(first.size()).isBetween(100, USERS - 1);
-    process.waitFor(10, TimeUnit.SECONDS);
+    original.awaitExit();
     var batchId = first.get(0).getBatchId();
 
     var resumed = new ArrayList<BatchOffboardUsersResponse>();
-    startServer().batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().setBatchId(batchId).build()).forEachRemaining(resumed::add);
+    resumer = ServerProcess.start(dir, USERS);
+    resumer.admin.batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().setBatchId(batchId).build()).forEachRemaining(resumed::add);
 
     assertThat(resumed).hasSize(USERS);
     assertThat(resumed).extracting(BatchOffboardUsersResponse::getIndex).containsExactlyElementsOf(
@@ -156,17 +105,8 @@ final class BatchCrashTest {
       distinct.next();
       assertThat(distinct.getInt(1)).isEqualTo(USERS);
     }
-    var verification = AccountAdminGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(adminHeaders()))
-        .verifyAuditLog(VerifyAuditLogRequest.getDefaultInstance());
+    var verification = resumer.admin.verifyAuditLog(VerifyAuditLogRequest.getDefaultInstance());
     assertThat(verification.getValid()).isTrue();
     assertThat(new HashSet<>(resumed.stream().map(BatchOffboardUsersResponse::getName).toList())).hasSize(USERS);
-  }
-
-  private Metadata adminHeaders() {
-    var token = AuthGrpc.newBlockingStub(channel).signIn(SignInRequest.newBuilder().setUserPrincipalName(TestServer.ADMIN)
-        .setPassword(TestServer.ADMIN_PASSWORD).setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()).getAccessToken();
-    var headers = new Metadata();
-    headers.put(CallContext.AUTHORIZATION, "Bearer " + token);
-    return headers;
   }
 }

@@ -104,6 +104,7 @@ public final class TestServer implements AutoCloseable {
     var config = AccountAdminServer.Config.forDataDir(dataDir)
         .databaseUrl(databaseUrl, null, null)
         .bootstrapPassword(ADMIN_PASSWORD)
+        .passwordHasher(CHEAP_HASHER)
         .demo(demo)
         .clock(clock)
         .outboundPolicy(outbound)
@@ -114,6 +115,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+  /**
+   * Real Argon2id, at a cost far below OWASP's: these tests are about what the server does with a
+   * password, not about the hash's cost, which was four fifths of their CPU time at production
+   * parameters. PasswordHasherTest and StartupTest run the production ones.
+   */
+  static final dev.accountadmin.server.auth.PasswordHasher CHEAP_HASHER = new dev.accountadmin.server.auth.PasswordHasher(1024, 1, 1);
 
   /** A database nobody has used: SQLite in {@code dataDir}, or a new one on the embedded PostgreSQL. */
   public static String newDatabase(Dialect engine, Path dataDir) throws java.io.IOException {
