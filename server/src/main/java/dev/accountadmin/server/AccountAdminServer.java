@@ -85,6 +85,12 @@ public final class AccountAdminServer implements AutoCloseable {
         description = "How many staff the demo directory gets, besides its admins (default ${DEFAULT-VALUE}).")
     int demoUsers;
 
+    // An office behind one NAT address looks like one client; its admins may need more room.
+    @Option(names = "--sign-in-failures-per-address", defaultValue = "${env:ACCOUNTADMIN_SIGN_IN_FAILURES_PER_ADDRESS:-300}",
+        description = "Failed sign-ins an address where users have signed in before may make in 10 minutes before it is "
+            + "throttled (ACCOUNTADMIN_SIGN_IN_FAILURES_PER_ADDRESS; default ${DEFAULT-VALUE}).")
+    int failuresPerAddress;
+
     @Option(names = "--lockout-threshold", defaultValue = "${env:ACCOUNTADMIN_LOCKOUT_THRESHOLD:-10}",
         description = "Failed sign-ins that lock an account (ACCOUNTADMIN_LOCKOUT_THRESHOLD; default ${DEFAULT-VALUE}).")
     int lockoutThreshold;
@@ -193,7 +199,12 @@ public final class AccountAdminServer implements AutoCloseable {
       if (lockoutThreshold < 1) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--lockout-threshold must be at least 1");
       }
+      if (failuresPerAddress < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--sign-in-failures-per-address must be at least 1");
+      }
       hasher = new PasswordHasher(hashMemoryKib, hashIterations, 1);
+      var t = SignInThrottle.Policy.DEFAULT;
+      throttlePolicy = new SignInThrottle.Policy(t.window(), t.unfamiliarPerAddress(), failuresPerAddress, t.unfamiliarOverall());
       var d = AuthPolicy.DEFAULT;
       authPolicy = new AuthPolicy(lockoutThreshold, d.lockoutDuration(), d.lockoutCap(), d.recentFailuresRemembered(),
           d.accessTokenLifetime(), d.refreshTokenLifetime(), d.minimumPasswordLength());
