@@ -94,7 +94,17 @@ public final class Database implements DirectoryPort, AutoCloseable {
     }
   }
 
+  /**
+   * The newest migration under db/migration (SchemaVersionTest holds it to the files). A database
+   * already at it, with every migration a success, needs no Flyway: loading and running Flyway
+   * only to learn that was a third of a start on an existing data directory.
+   */
+  static final int SCHEMA_VERSION = 6;
+
   private static void migrate(HikariDataSource pool) {
+    if (current(pool)) {
+      return;
+    }
     Flyway.configure(Database.class.getClassLoader())
         .dataSource(pool)
         .locations("classpath:db/migration")
@@ -102,6 +112,27 @@ public final class Database implements DirectoryPort, AutoCloseable {
         .configuration(new Properties())
         .load()
         .migrate();
+  }
+
+  // True when Flyway's history says every migration up to SCHEMA_VERSION succeeded and none is
+  // newer; anything else (a new database, a failed or a newer migration) is Flyway's to handle.
+  static boolean current(javax.sql.DataSource pool) {
+    try (var c = pool.getConnection(); var s = c.createStatement()) {
+      try (var r = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+        var applied = new java.util.HashSet<Integer>();
+        while (r.next()) {
+          if (!r.getBoolean("success")) {
+            return false;
+          }
+          applied.add(Integer.parseInt(r.getString("version")));
+        }
+        return applied.size() == SCHEMA_VERSION && java.util.stream.IntStream.rangeClosed(1, SCHEMA_VERSION)
+            .allMatch(applied::contains);
+      }
+    } catch (SQLException | NumberFormatException e) {
+      // No history table yet, or one this server cannot read: Flyway decides.
+      return false;
+    }
   }
 
   public Dialect dialect() {
