@@ -64,6 +64,7 @@ public final class SideBySide {
   static final int LOCKOUT_USERS = USERS;
   static final Duration PHASE = Duration.ofSeconds(4);
   static final Duration WARMUP = Duration.ofSeconds(1);
+  static final Duration IDLE = Duration.ofSeconds(15);
   static final String DEMO_PASSWORD = "Demo-Passw0rd-2026";
   static final String ADMIN_PASSWORD = "Bench-Admin-Passw0rd";
   static final String KC_ADMIN = "admin";
@@ -101,7 +102,7 @@ public final class SideBySide {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: SideBySide SERVER_JAR KEYCLOAK_HOME [JAVA_21_HOME]");
+      System.err.println("usage: SideBySide bin/accountadmin-server KEYCLOAK_HOME [JAVA_21_HOME]");
       System.exit(2);
     }
     var javaForKeycloak = args.length > 2 ? args[2] : "/usr/lib/jvm/temurin-25-jdk-amd64";
@@ -203,36 +204,44 @@ public final class SideBySide {
 
   /**
    * {@code concurrency} threads share the users {@code from} to {@code to}. A repeating phase
-   * wraps around them for {@link #PHASE} after a warm-up that is left out of the figures; a phase
-   * that changes each user once for good ({@code once}) ends when its users are used up, and
-   * counts every call (the code is warm from the phases before it).
+   * wraps around them for {@link #PHASE} after a warm-up of {@link #WARMUP}; a phase that changes
+   * each user once for good ({@code once}) ends when its users are used up, and its first tenth
+   * of them is the warm-up. Warm-up calls are left out of every figure, the server's CPU included.
    */
   private Phase measure(String operation, String system, Process server, int concurrency, int from, int to,
       boolean once, Call call) throws Exception {
     int span = to - from;
+    int warmupCalls = once ? span / 10 : 0;
     var next = new AtomicInteger();
     var latencies = new long[once ? span : span * 50];
     var recorded = new AtomicInteger();
     long begin = System.nanoTime();
-    long measuredFrom = once ? begin : begin + WARMUP.toNanos();
-    long end = measuredFrom + PHASE.toNanos();
+    // When the measured part began, and the server's CPU time then; set by whoever gets there first.
+    var measuredFrom = new java.util.concurrent.atomic.AtomicLong(once ? Long.MAX_VALUE : begin + WARMUP.toNanos());
+    var cpuBefore = new java.util.concurrent.atomic.AtomicLong(-1);
+    long deadline = begin + WARMUP.toNanos() + PHASE.toNanos() + (once ? TimeUnit.SECONDS.toNanos(60) : 0);
     var pool = Executors.newFixedThreadPool(concurrency);
-    long cpuBefore;
     long cpuAfter;
     long finished;
     try {
       var workers = new ArrayList<java.util.concurrent.Future<?>>();
       for (int t = 0; t < concurrency; t++) {
         workers.add(pool.submit(() -> {
-          while (System.nanoTime() < end) {
+          while (System.nanoTime() < stopAt(deadline, measuredFrom.get())) {
             int i = next.getAndIncrement();
             if (once && i >= span) {
               return null;
             }
+            if (once && i == warmupCalls) {
+              measuredFrom.set(System.nanoTime());
+            }
+            if (i >= warmupCalls && System.nanoTime() >= measuredFrom.get() && cpuBefore.get() < 0) {
+              cpuBefore.compareAndSet(-1, cpuMillis(server));
+            }
             long start = System.nanoTime();
             call.run(from + (i % span));
             long took = System.nanoTime() - start;
-            if (start >= measuredFrom) {
+            if (i >= warmupCalls && start >= measuredFrom.get()) {
               int slot = recorded.getAndIncrement();
               if (slot >= latencies.length) {
                 return null;
@@ -243,28 +252,27 @@ public final class SideBySide {
           return null;
         }));
       }
-      // The server's CPU time from /proc, from the end of the warm-up to the end of the phase.
-      long untilMeasured = measuredFrom - System.nanoTime();
-      if (untilMeasured > 0) {
-        TimeUnit.NANOSECONDS.sleep(untilMeasured);
-      }
-      cpuBefore = cpuMillis(server);
       for (var worker : workers) {
-        worker.get(PHASE.toSeconds() + 120, TimeUnit.SECONDS);
+        worker.get(PHASE.toSeconds() + 180, TimeUnit.SECONDS);
       }
       finished = System.nanoTime();
       cpuAfter = cpuMillis(server);
     } finally {
       pool.shutdownNow();
     }
-    double seconds = (Math.min(finished, end) - measuredFrom) / 1e9;
+    double seconds = (Math.min(finished, measuredFrom.get() + PHASE.toNanos()) - measuredFrom.get()) / 1e9;
     int n = Math.min(recorded.get(), latencies.length);
     var sorted = Arrays.copyOf(latencies, n);
     Arrays.sort(sorted);
     long p50 = n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * 0.50))];
     long p99 = n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * 0.99))];
-    double cpuMillis = cpuAfter - cpuBefore;
+    double cpuMillis = cpuBefore.get() < 0 ? 0 : cpuAfter - cpuBefore.get();
     return new Phase(operation, system, concurrency, n, Math.max(seconds, 1e-3), p50, p99, n == 0 ? 0 : cpuMillis / n);
+  }
+
+  // The phase ends PHASE after its measured part began, and in any case by the deadline.
+  private static long stopAt(long deadline, long measuredFrom) {
+    return measuredFrom == Long.MAX_VALUE ? deadline : Math.min(deadline, measuredFrom + PHASE.toNanos());
   }
 
   private void parallel(int count, Call call) throws Exception {
@@ -297,10 +305,10 @@ public final class SideBySide {
 
   // ---- AccountAdmin ----
 
-  private void startOurs(Path jar) throws Exception {
+  // Through the launcher operators use, with its heap bound and class-data sharing.
+  private void startOurs(Path launcher) throws Exception {
     var data = Files.createTempDirectory("side-by-side-accountadmin");
-    var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", jar.toString(), "--port", "0", "--data-dir", data.toString(), "--demo",
+    var builder = new ProcessBuilder(launcher.toString(), "--port", "0", "--data-dir", data.toString(), "--demo",
         "--demo-users", Integer.toString(USERS), "--password-hash-memory-kib", "7168", "--password-hash-iterations", "5",
         "--sign-in-failures-per-address", Integer.toString(10 * USERS));
     builder.environment().put("ACCOUNTADMIN_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD);
@@ -326,7 +334,6 @@ public final class SideBySide {
       page = response.getNextPageToken();
     } while (!page.isEmpty());
     ourUsers = names.subList(0, USERS);
-    ourIdleRss = rss(ours, "VmRSS");
   }
 
   private static int awaitReady(Process process) throws Exception {
@@ -406,6 +413,9 @@ public final class SideBySide {
       ids[u] = location.substring(location.lastIndexOf('/') + 1);
     });
     kcUsers.addAll(Arrays.asList(ids));
+    // Idle: both set up, neither called for a while.
+    Thread.sleep(IDLE.toMillis());
+    ourIdleRss = rss(ours, "VmRSS");
     kcIdleRss = rss(keycloak, "VmRSS");
   }
 
