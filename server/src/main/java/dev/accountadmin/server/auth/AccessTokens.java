@@ -35,7 +35,8 @@ public final class AccessTokens {
   private final ECDSASigner signer;
   private final ECDSAVerifier verifier;
   // Signature checks cost more than the rest of an admin call; a token's signature never
-  // changes, so a verified token is remembered (bounded; live state is still checked per call).
+  // changes, so a verified token is remembered by its SHA-256 (bounded; live state is still
+  // checked per call).
   private final ConcurrentHashMap<String, Claims> verified = new ConcurrentHashMap<>();
 
   public AccessTokens(ECKey key) {
@@ -87,7 +88,9 @@ public final class AccessTokens {
 
   /** The claims of {@code token} if it is ours and its signature verifies; expiry is not checked here. */
   public Optional<Claims> verify(String token) {
-    var cached = verified.get(token);
+    // Keyed by the token's digest: the cache holds no token, and its keys have one size.
+    var key = Secrets.sha256(token);
+    var cached = verified.get(key);
     if (cached != null) {
       return Optional.of(cached);
     }
@@ -106,7 +109,7 @@ public final class AccessTokens {
       if (verified.size() >= VERIFIED_CACHE_LIMIT) {
         verified.clear();
       }
-      verified.put(token, claims);
+      verified.put(key, claims);
       return Optional.of(claims);
     } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
