@@ -29,11 +29,14 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
     UNDOES_OFFBOARDING
   }
 
-  /** What a run is asked: its options, the password prepared for it, the state restore works from. */
-  public record Request(Set<Option> options, PreparedPassword password, PriorState prior) {
+  /**
+   * What a run is asked: its options, the password prepared for it, the state restore works from,
+   * and the parameters of the steps it chose (whom to forward to, which delegate...).
+   */
+  public record Request(Set<Option> options, PreparedPassword password, PriorState prior, Choices choices) {
     /** The request a guide shows: no option, no secret. */
     static final Request GUIDE = new Request(Set.of(), PreparedPassword.planned(true, false),
-        new PriorState(false, Set.of(), Set.of()));
+        new PriorState(false, Set.of(), Set.of()), Choices.NONE);
 
     public Request {
       options = Set.copyOf(options);

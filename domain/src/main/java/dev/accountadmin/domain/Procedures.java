@@ -49,31 +49,31 @@ public final class Procedures {
   public ProcedureResult unlock(Caller caller, UserName name, boolean resetPassword, String requestId, boolean validateOnly) {
     var password = resetPassword ? directory.preparePassword(name, null, true, validateOnly) : PreparedPassword.planned(true, false);
     var options = resetPassword ? Set.of(Option.RESET_PASSWORD) : Set.<Option>of();
-    return run(caller, ProcedureDefinition.UNLOCK, name, new Request(options, password, null), requestId, validateOnly, null);
+    return run(caller, ProcedureDefinition.UNLOCK, name, new Request(options, password, null, Choices.NONE), requestId, validateOnly, null);
   }
 
-  public ProcedureResult secureCompromised(Caller caller, UserName name, boolean liftRestriction,
+  public ProcedureResult secureCompromised(Caller caller, UserName name, boolean liftRestriction, Choices choices,
       String requestId, boolean validateOnly) {
     var password = directory.preparePassword(name, null, true, validateOnly);
     var options = liftRestriction ? Set.of(Option.LIFT_SENDING_RESTRICTION) : Set.<Option>of();
-    return run(caller, ProcedureDefinition.SECURE_COMPROMISED, name, new Request(options, password, null),
+    return run(caller, ProcedureDefinition.SECURE_COMPROMISED, name, new Request(options, password, null, choices),
         requestId, validateOnly, null);
   }
 
   /** Offboards with the admin's chosen password, or (usually) one nobody is shown. */
-  public ProcedureResult offboard(Caller caller, UserName name, String chosenPassword, String requestId,
+  public ProcedureResult offboard(Caller caller, UserName name, String chosenPassword, Choices choices, String requestId,
       boolean validateOnly, InTransaction then) {
     var password = chosenPassword != null && !chosenPassword.isEmpty()
         ? directory.preparePassword(name, chosenPassword, false, validateOnly)
         : directory.prepareUndisclosedPassword(validateOnly);
-    return run(caller, ProcedureDefinition.OFFBOARD, name, new Request(Set.of(), password, null), requestId, validateOnly, then);
+    return run(caller, ProcedureDefinition.OFFBOARD, name, new Request(Set.of(), password, null, choices), requestId, validateOnly, then);
   }
 
   /** Restore: undo an offboarding exactly, from the state it recorded, with a new temporary password. */
   public ProcedureResult restore(Caller caller, UserName name, String requestId, boolean validateOnly) {
     var prior = port.read(unit -> offboarded(directory.live(unit, name, clock.instant())).priorState());
     var password = directory.preparePassword(name, null, true, validateOnly);
-    return run(caller, ProcedureDefinition.RESTORE, name, new Request(Set.of(), password, prior), requestId, validateOnly, null);
+    return run(caller, ProcedureDefinition.RESTORE, name, new Request(Set.of(), password, prior, Choices.NONE), requestId, validateOnly, null);
   }
 
   private static User offboarded(User user) {

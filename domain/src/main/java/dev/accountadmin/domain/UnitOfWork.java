@@ -151,11 +151,14 @@ public interface UnitOfWork {
     /** An item of a batch; {@code response} is the stored response, null while pending. */
     record Item(int position, String name, BatchItemState state, byte[] response) {}
 
-    /** Stores a new batch; false when one with this id exists (a retry resumes it). */
-    boolean create(String id, String actorId, Instant createdAt, List<String> names);
+    /** Who started a batch, and the options it chose (the edge's encoding; empty when none). */
+    record Header(String actorId, byte[] options) {}
 
-    /** Who started the batch; empty when there is no such batch. */
-    Optional<String> actor(String batchId);
+    /** Stores a new batch; false when one with this id exists (a retry resumes it). */
+    boolean create(String id, String actorId, Instant createdAt, List<String> names, byte[] options);
+
+    /** The batch's header; empty when there is no such batch. */
+    Optional<Header> header(String batchId);
 
     List<Item> items(String batchId);
 

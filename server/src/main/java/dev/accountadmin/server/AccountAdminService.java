@@ -115,7 +115,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void secureCompromisedUser(SecureCompromisedUserRequest request, StreamObserver<SecureCompromisedUserResponse> response) {
     handle(AccountAdminGrpc.getSecureCompromisedUserMethod(), request, request.getRequestId(), response, () -> {
       var result = procedures.secureCompromised(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
-          request.getLiftSendingRestriction(), request.getRequestId(), request.getValidateOnly());
+          request.getLiftSendingRestriction(), StepOptionProtos.choices("options", request.getOptions()),
+          request.getRequestId(), request.getValidateOnly());
       return SecureCompromisedUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
     });
   }
@@ -124,7 +125,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void offboardUser(OffboardUserRequest request, StreamObserver<OffboardUserResponse> response) {
     handle(AccountAdminGrpc.getOffboardUserMethod(), request, request.getRequestId(), response, () -> {
       var result = procedures.offboard(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
-          request.getPassword(), request.getRequestId(), request.getValidateOnly(), null);
+          request.getPassword(), StepOptionProtos.choices("options", request.getOptions()), request.getRequestId(),
+          request.getValidateOnly(), null);
       return OffboardUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
     });
   }

