@@ -163,6 +163,29 @@ final class Protos {
     }
 
     @Override
+    public dev.accountadmin.v1.StepDetails devicesWiped(StepDetails.DevicesWiped w) {
+      var wiped = dev.accountadmin.v1.DevicesWipedDetails.newBuilder();
+      for (var device : w.devices()) {
+        var wipe = dev.accountadmin.v1.DeviceWipe.newBuilder().setDeviceId(device.deviceId()).setModel(device.model())
+            .setState(ProtoEnums.toProto(device.state()));
+        if (device.requestedAt() != null) {
+          wipe.setRequestedTime(timestamp(device.requestedAt()));
+        }
+        if (device.confirmedAt() != null) {
+          wipe.setConfirmedTime(timestamp(device.confirmedAt()));
+        }
+        wiped.addDevices(wipe);
+      }
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDevicesWiped(wiped).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails devicesBlocked(StepDetails.DevicesBlocked b) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDevicesBlocked(
+          dev.accountadmin.v1.DevicesBlockedDetails.newBuilder().addAllDeviceIds(b.deviceIds())).build();
+    }
+
+    @Override
     public dev.accountadmin.v1.StepDetails restriction(StepDetails.Restriction r) {
       return dev.accountadmin.v1.StepDetails.newBuilder().setSendingRestriction(SendingRestrictionDetails.newBuilder()
           .setReason(r.reason() == null ? SendingRestrictionReason.SENDING_RESTRICTION_REASON_UNSPECIFIED
