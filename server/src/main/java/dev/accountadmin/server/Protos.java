@@ -194,6 +194,24 @@ final class Protos {
     }
   }
 
+  static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {
+    var device = dev.accountadmin.v1.MobileDevice.newBuilder().setDeviceId(d.deviceId()).setModel(d.model())
+        .setFirstSyncTime(timestamp(d.firstSyncAt())).setLastSyncTime(timestamp(d.lastSyncAt()))
+        .setBlocked(d.blocked());
+    if (d.blocked()) {
+      device.setBlockedTime(timestamp(d.blockedAt()));
+    }
+    if (d.wipeRequestedAt() != null) {
+      device.setWipeState(ProtoEnums.toProto(d.wipeConfirmed()
+          ? dev.accountadmin.domain.DeviceWipeState.CONFIRMED : dev.accountadmin.domain.DeviceWipeState.PENDING));
+      device.setWipeRequestedTime(timestamp(d.wipeRequestedAt()));
+    }
+    if (d.wipeConfirmedAt() != null) {
+      device.setWipeConfirmedTime(timestamp(d.wipeConfirmedAt()));
+    }
+    return device.build();
+  }
+
   static List<AdminRole> roles(Collection<Role> roles) {
     return roles.stream().sorted().map(ProtoEnums::toProto).toList();
   }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.BlockDeviceRequest;
+import dev.accountadmin.v1.ListDevicesRequest;
+import dev.accountadmin.v1.MobileDevice;
+import dev.accountadmin.v1.WipeDeviceRequest;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.DeviceCommand;
 import dev.accountadmin.v1.DeviceOptions;
@@ -229,5 +233,67 @@ final class DevicesTest {
     var wipe = step(adminPlan, StepKind.STEP_KIND_WIPE_DEVICES);
     // No device yet: nothing to change needs no permission, so the plan says so rather than deny.
     assertThat(wipe.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+  }
+
+  @Test
+  void listDevices_showsEachDeviceWithItsSyncsBlockAndWipeState() throws Exception {
+    var phone = device();
+    phone.syncDevice(sync(PHONE));
+    phone.syncDevice(sync("TABLET-7"));
+    var admin = server.admin();
+    admin.wipeDevice(WipeDeviceRequest.newBuilder().setName(NAME).setDeviceId(PHONE).build());
+    admin.blockDevice(BlockDeviceRequest.newBuilder().setName(NAME).setDeviceId("TABLET-7").build());
+
+    var listed = admin.listDevices(ListDevicesRequest.newBuilder().setName(NAME).build()).getDevicesList();
+
+    assertThat(listed).extracting(MobileDevice::getDeviceId).containsExactly(PHONE, "TABLET-7");
+    assertThat(listed.get(0).getWipeState()).isEqualTo(DeviceWipeState.DEVICE_WIPE_STATE_PENDING);
+    assertThat(listed.get(0).getModel()).isEqualTo("Pixel 8");
+    assertThat(listed.get(0).getBlocked()).isFalse();
+    assertThat(listed.get(1).getBlocked()).isTrue();
+    assertThat(listed.get(1).getWipeState()).isEqualTo(DeviceWipeState.DEVICE_WIPE_STATE_UNSPECIFIED);
+
+    server.clock.advance(Duration.ofMinutes(3));
+    assertThat(phone.syncDevice(sync(PHONE)).getCommand()).isEqualTo(DeviceCommand.DEVICE_COMMAND_WIPE);
+    var after = admin.listDevices(ListDevicesRequest.newBuilder().setName(NAME).build()).getDevices(0);
+    assertThat(after.getWipeState()).isEqualTo(DeviceWipeState.DEVICE_WIPE_STATE_CONFIRMED);
+    assertThat(after.getWipeConfirmedTime().getSeconds()).isEqualTo(server.clock.instant().getEpochSecond());
+  }
+
+  @Test
+  void wipeDevice_validateOnly_changesNothing_andAnUnknownDeviceIsNotFound() throws Exception {
+    device().syncDevice(sync(PHONE));
+    var admin = server.admin();
+
+    var planned = admin.wipeDevice(WipeDeviceRequest.newBuilder().setName(NAME).setDeviceId(PHONE).setValidateOnly(true).build());
+
+    assertThat(planned.getStep().getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_PLANNED);
+    assertThat(devices("wipe_requested_at IS NULL")).isEqualTo(1);
+    var unknown = failure(() -> admin.blockDevice(BlockDeviceRequest.newBuilder().setName(NAME).setDeviceId("NOPE").build()));
+    assertThat(unknown.code()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(unknown.errorInfo().getReason()).isEqualTo("DEVICE_NOT_FOUND");
+  }
+
+  @Test
+  void helpdeskAdmin_isDeniedASingleWipe() throws Exception {
+    device().syncDevice(sync(PHONE));
+    var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+
+    var denied = failure(() -> helpdesk.wipeDevice(WipeDeviceRequest.newBuilder().setName(NAME).setDeviceId(PHONE).build()));
+
+    assertThat(denied.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(devices("wipe_requested_at IS NULL")).isEqualTo(1);
+  }
+
+  @Test
+  void restore_leavesADeviceBlockedByHandBlocked() throws Exception {
+    device().syncDevice(sync(PHONE));
+    server.admin().blockDevice(BlockDeviceRequest.newBuilder().setName(NAME).setDeviceId(PHONE).build());
+    offboard(false, true);
+
+    var restored = server.admin().restoreUser(RestoreUserRequest.newBuilder().setName(NAME).build()).getResult();
+
+    assertThat(step(restored, StepKind.STEP_KIND_UNBLOCK_DEVICES).getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+    assertThat(devices("blocked_at IS NOT NULL")).isEqualTo(1);
   }
 }
