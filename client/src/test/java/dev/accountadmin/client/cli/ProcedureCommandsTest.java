@@ -87,6 +87,30 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void offboard_withDevices_plansThenReportsTheWipeAsPending_andRestoreSaysWhatIsUndone() {
+    var plan = run("--locale", "en", "offboard", "alex.wilber@contoso.com", "--wipe-devices", "--block-devices", "--dry-run");
+    var done = run("--locale", "en", "offboard", "alex.wilber@contoso.com", "--wipe-devices", "--block-devices");
+    var restore = run("--locale", "en", "restore", "alex.wilber@contoso.com");
+
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Would mark 2 mobile devices of alex.wilber@contoso.com for a wipe")
+        .contains("Would block 2 mobile devices of alex.wilber@contoso.com: ANDROID-5E1C07");
+    assertThat(done.code()).as(done.err()).isZero();
+    // Pending, never "wiped": nothing is erased before the devices sync.
+    assertThat(done.out()).contains("Wipe pending for 2 mobile devices of alex.wilber@contoso.com").doesNotContain("wiped:");
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("Pending wipes cancelled for 2 mobile devices")
+        .contains("2 mobile devices of alex.wilber@contoso.com unblocked");
+  }
+
+  @Test
+  void offboard_withDevices_inFrench_saysPending() {
+    var done = run("--locale", "fr", "offboard", "alex.wilber@contoso.com", "--wipe-devices");
+    assertThat(done.code()).as(done.err()).isZero();
+    assertThat(done.out()).contains("Effacement en attente pour 2 appareils mobiles du compte alex.wilber@contoso.com");
+  }
+
+  @Test
   void restore_mailProtocolStep_saysWhatItTurnsBackOn_inEveryLocale() {
     assertThat(run("--locale", "en", "offboard", "megan.bowen@contoso.com").code()).isZero();
     var turnOn = Map.of("en", "Would turn on these mail protocols for megan.bowen@contoso.com: ",
@@ -131,7 +155,7 @@ final class ProcedureCommandsTest {
     assertThat(objects).hasSize(2);
     var first = JsonParser.parseString(objects[0]).getAsJsonObject();
     assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
-    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(5);
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(7); // the two device steps among them, NOT_REQUESTED
   }
 
   @Test
