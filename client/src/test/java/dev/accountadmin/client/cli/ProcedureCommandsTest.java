@@ -104,6 +104,26 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void devices_listsThem_thenWipeSaysPending_andBlockShowsInTheList() {
+    var listed = run("--locale", "en", "devices", "alex.wilber@contoso.com");
+    var planned = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--wipe", "IPAD-93B2F4", "--dry-run");
+    var wiped = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--wipe", "IPAD-93B2F4");
+    var blocked = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--block", "ANDROID-5E1C07");
+    var after = run("--locale", "en", "devices", "alex.wilber@contoso.com");
+    var unknown = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--block", "NOPE");
+
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("ANDROID-5E1C07 (Pixel 8): first synced").contains("IPAD-93B2F4 (iPad Air)")
+        .contains("2 mobile devices").doesNotContain("Blocked").doesNotContain("Wipe");
+    assertThat(planned.out()).contains("Would mark 1 mobile device of alex.wilber@contoso.com for a wipe");
+    assertThat(wiped.out()).contains("Wipe pending for 1 mobile device of alex.wilber@contoso.com");
+    assertThat(blocked.out()).contains("1 mobile device of alex.wilber@contoso.com blocked");
+    assertThat(after.out()).contains("Blocked since").contains("Wipe pending since").doesNotContain("Wiped:");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("has no mobile device with the id NOPE");
+  }
+
+  @Test
   void offboard_withDevices_inFrench_saysPending() {
     var done = run("--locale", "fr", "offboard", "alex.wilber@contoso.com", "--wipe-devices");
     assertThat(done.code()).as(done.err()).isZero();
