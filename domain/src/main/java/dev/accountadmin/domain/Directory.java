@@ -108,6 +108,12 @@ public final class Directory {
     });
   }
 
+  /** The user's mobile devices; any admin may read them. */
+  public List<Device> devices(Caller caller, UserName name) {
+    requireAnyRole(caller);
+    return port.read(unit -> unit.devices().list(existing(unit, name, clock.instant()).id()));
+  }
+
   public Page listUsers(Caller caller, UserQuery query, int pageSize, String pageToken) {
     requireAnyRole(caller);
     int size = pageSize(pageSize);

@@ -54,6 +54,15 @@ public final class Permissions {
       case RESTRICT_SENDING, LIFT_SENDING_RESTRICTION -> tier == TargetTier.PRIVILEGED_ADMIN
           ? EnumSet.of(GLOBAL_ADMIN)
           : EnumSet.of(SECURITY_ADMIN, EXCHANGE_ADMIN, GLOBAL_ADMIN);
+      case BLOCK_DEVICES -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(EXCHANGE_ADMIN, GLOBAL_ADMIN);
+      // A wipe erases a device for good, and an admin's phone usually holds the authenticator
+      // that admin signs in with: an Exchange admin could otherwise lock any other admin (a
+      // helpdesk admin included) out of their second factor. Only a global admin may.
+      case WIPE_DEVICES -> tier == TargetTier.NON_ADMIN
+          ? EnumSet.of(EXCHANGE_ADMIN, GLOBAL_ADMIN)
+          : EnumSet.of(GLOBAL_ADMIN);
       case MANAGE_ADMIN_ROLES -> EnumSet.of(GLOBAL_ADMIN);
       // A user acts on their own account only; no admin role is involved.
       case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE -> EnumSet.noneOf(Role.class);

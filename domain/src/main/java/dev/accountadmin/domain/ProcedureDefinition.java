@@ -57,6 +57,11 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       return new Slot(command, r -> new Planned(step.apply(r), true));
     }
 
+    /** A step that runs only when the request's {@link Choices} pick it. */
+    static Slot chosen(String command, java.util.function.Predicate<Request> chosen, Function<Request, Step> step) {
+      return new Slot(command, r -> new Planned(step.apply(r), chosen.test(r)));
+    }
+
     static Slot when(Option option, String command, Function<Request, Step> step) {
       return new Slot(command, r -> new Planned(step.apply(r), r.has(option)));
     }
@@ -76,6 +81,12 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
   public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
       Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      // Wipe before block: a wipe is delivered at the device's next sync, which a block would refuse
+      // were it not for the pending wipe; both only when the request chose them.
+      Slot.chosen("acctadmin devices USER --wipe DEVICE_ID", r -> r.choices().devices().wipe(),
+          r -> new WipeDevices(Set.of(), BlockDevices.OFFBOARDING)),
+      Slot.chosen("acctadmin devices USER --block DEVICE_ID", r -> r.choices().devices().block(),
+          r -> new BlockDevices(Set.of(), BlockDevices.OFFBOARDING)),
       Slot.always("acctadmin block USER", r -> new BlockSignIn()),
       Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
       Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class)))),

@@ -13,7 +13,8 @@ import java.util.Optional;
  * in effect at once, because sign-in, refresh, introspection and mail submission check live state.
  */
 public sealed interface Step permits LiftSendingRestriction, ClearLockout, ResetPassword, AllowSignIn,
-    RevokeSessions, BlockSignIn, SetMailProtocols, RemoveAdminRoles, AssignAdminRoles, RestrictSending {
+    RevokeSessions, BlockSignIn, SetMailProtocols, RemoveAdminRoles, AssignAdminRoles, RestrictSending,
+    WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes {
 
   /** A changed user and what the step did. */
   record Applied(User user, StepDetails details) {}

@@ -25,6 +25,10 @@ public sealed interface StepDetails {
     R lockoutCleared(LockoutCleared details);
 
     R restriction(Restriction details);
+
+    R devicesWiped(DevicesWiped details);
+
+    R devicesBlocked(DevicesBlocked details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -87,6 +91,33 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.restriction(this);
+    }
+  }
+
+  /** One device's wipe: requested when, and acknowledged when (null while PENDING or CANCELLED). */
+  record DeviceWipe(String deviceId, String model, DeviceWipeState state, Instant requestedAt, Instant confirmedAt) {}
+
+  /** Wipes asked for (PENDING, or CONFIRMED from before), or withdrawn by restore (CANCELLED, or CONFIRMED: not undone). */
+  record DevicesWiped(java.util.List<DeviceWipe> devices) implements StepDetails {
+    public DevicesWiped {
+      devices = java.util.List.copyOf(devices);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.devicesWiped(this);
+    }
+  }
+
+  /** Devices blocked ({@code blocked}) or unblocked by restore. */
+  record DevicesBlocked(java.util.List<String> deviceIds, boolean blocked) implements StepDetails {
+    public DevicesBlocked {
+      deviceIds = java.util.List.copyOf(deviceIds);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.devicesBlocked(this);
     }
   }
 

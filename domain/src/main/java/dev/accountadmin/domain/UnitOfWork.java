@@ -31,6 +31,8 @@ public interface UnitOfWork {
 
   ServerSecrets secrets();
 
+  Devices devices();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -179,5 +181,31 @@ public interface UnitOfWork {
   /** Secrets every replica shares, created once by whichever starts first. */
   interface ServerSecrets {
     String getOrCreate(String name, Supplier<String> create, Instant now);
+  }
+
+  /** Mobile devices that synced through Exchange ActiveSync, per user. */
+  interface Devices {
+    /** The user's devices, by device id. */
+    List<Device> list(String userId);
+
+    /** The user's device with this id, locked for update where the directory has row locks. */
+    Optional<Device> find(String userId, String deviceId);
+
+    /** Registers a device at its first sync, or records another sync of a known one. */
+    void recordSync(String userId, String deviceId, String model, Instant now);
+
+    /** Refuses the device's next syncs; {@code by} is the procedure's correlation (null: by hand). */
+    void block(String userId, String deviceId, String by, Instant now);
+
+    void unblock(String userId, String deviceId);
+
+    /** Marks the device wipe-pending; {@code by} as for {@link #block}. */
+    void requestWipe(String userId, String deviceId, String by, Instant now);
+
+    /** Withdraws a wipe the device has not yet acknowledged; false when it already did. */
+    boolean cancelWipe(String userId, String deviceId);
+
+    /** The device acknowledged the wipe it received. */
+    void confirmWipe(String userId, String deviceId, Instant now);
   }
 }

@@ -36,6 +36,12 @@ public enum Reason {
   OUTBOUND_LIMIT_EXCEEDED,
   REQUEST_ID_REUSED,
   BATCH_NOT_FOUND,
+  /** A mobile device whose syncs an admin (or an offboarding) blocked. */
+  DEVICE_BLOCKED,
+  /** A mobile device that received its wipe: it syncs no more. */
+  DEVICE_WIPED,
+  /** No mobile device of the user has this id. */
+  DEVICE_NOT_FOUND,
   CONCURRENT_MODIFICATION,
   NOT_IMPLEMENTED,
   INTERNAL

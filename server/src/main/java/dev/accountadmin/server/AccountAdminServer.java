@@ -10,6 +10,7 @@ import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.domain.Procedures;
+import dev.accountadmin.server.mail.DeviceSync;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
 import dev.accountadmin.server.store.Database;
@@ -318,7 +319,7 @@ public final class AccountAdminServer implements AutoCloseable {
       // Parsing wraps the interceptors, which thus see typed requests (the audience of a sign-in).
       services.addService(RequestParsing.of(ServerInterceptors.intercept(service, context, errors)));
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication), context, errors)));
-      services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail), context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail, new DeviceSync(port, clock), authentication), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");

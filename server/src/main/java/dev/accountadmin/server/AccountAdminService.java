@@ -9,7 +9,11 @@ import dev.accountadmin.domain.ProcedureResult;
 import dev.accountadmin.domain.Procedures;
 import dev.accountadmin.domain.AllowSignIn;
 import dev.accountadmin.domain.AssignAdminRoles;
+import dev.accountadmin.domain.BlockDevices;
 import dev.accountadmin.domain.BlockSignIn;
+import dev.accountadmin.domain.WipeDevices;
+import dev.accountadmin.failure.Reason;
+import java.util.Set;
 import dev.accountadmin.domain.ClearLockout;
 import dev.accountadmin.domain.LiftSendingRestriction;
 import dev.accountadmin.domain.RemoveAdminRoles;
@@ -29,7 +33,13 @@ import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
 import dev.accountadmin.v1.GetBatchRequest;
 import dev.accountadmin.v1.GetBatchResponse;
+import dev.accountadmin.v1.BlockDeviceRequest;
+import dev.accountadmin.v1.BlockDeviceResponse;
 import dev.accountadmin.v1.BlockSignInRequest;
+import dev.accountadmin.v1.ListDevicesRequest;
+import dev.accountadmin.v1.ListDevicesResponse;
+import dev.accountadmin.v1.WipeDeviceRequest;
+import dev.accountadmin.v1.WipeDeviceResponse;
 import dev.accountadmin.v1.BlockSignInResponse;
 import dev.accountadmin.v1.CheckPermissionRequest;
 import dev.accountadmin.v1.CheckPermissionResponse;
@@ -288,6 +298,47 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       var changed = step(new BlockSignIn(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return BlockSignInResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
+  }
+
+  @Override
+  public void listDevices(ListDevicesRequest request, StreamObserver<ListDevicesResponse> response) {
+    handle(AccountAdminGrpc.getListDevicesMethod(), request, response, () -> {
+      var devices = directory.devices(CallContext.caller(), UserName.fromResourceName("name", request.getName()));
+      return ListDevicesResponse.newBuilder().addAllDevices(devices.stream().map(Protos::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void wipeDevice(WipeDeviceRequest request, StreamObserver<WipeDeviceResponse> response) {
+    handle(AccountAdminGrpc.getWipeDeviceMethod(), request, request.getRequestId(), response, () -> {
+      var deviceId = knownDevice(request.getName(), request.getDeviceId());
+      // By hand (no procedure mark): a restore of an offboarding leaves this wipe alone.
+      var changed = step(new WipeDevices(Set.of(deviceId), null), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return WipeDeviceResponse.newBuilder().setStep(step(changed)).build();
+    });
+  }
+
+  @Override
+  public void blockDevice(BlockDeviceRequest request, StreamObserver<BlockDeviceResponse> response) {
+    handle(AccountAdminGrpc.getBlockDeviceMethod(), request, request.getRequestId(), response, () -> {
+      var deviceId = knownDevice(request.getName(), request.getDeviceId());
+      var changed = step(new BlockDevices(Set.of(deviceId), null), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return BlockDeviceResponse.newBuilder().setStep(step(changed)).build();
+    });
+  }
+
+  /** The device id, if the user has such a device; DEVICE_NOT_FOUND otherwise. */
+  private String knownDevice(String name, String deviceId) {
+    if (deviceId.isEmpty()) {
+      throw DirectoryException.invalid(FieldViolation.required("device_id"));
+    }
+    var user = UserName.fromResourceName("name", name);
+    if (directory.devices(CallContext.caller(), user).stream().noneMatch(d -> d.deviceId().equals(deviceId))) {
+      throw DirectoryException.of(Reason.DEVICE_NOT_FOUND, "user", user.value(), "deviceId", deviceId);
+    }
+    return deviceId;
   }
 
   @Override

@@ -78,6 +78,10 @@ final class Bootstrap {
           Map.of("roles", "GLOBAL_ADMIN", "reason", "bootstrap")));
       if (demo) {
         seedDemo(unit.users(), domain, demoHash, now, demoStaff);
+        // A phone and a tablet that synced, so that offboarding can show a wipe and a block.
+        var alex = unit.users().find(new UserName("alex.wilber@" + domain)).orElseThrow();
+        unit.devices().recordSync(alex.id(), "ANDROID-5E1C07", "Pixel 8", now);
+        unit.devices().recordSync(alex.id(), "IPAD-93B2F4", "iPad Air", now);
         unit.audit().append(AuditRecord.of("system", "", Action.CREATE_USER, "", "", AuditRecord.Outcome.SUCCESS,
             Map.of("reason", "demo", "userCount", Integer.toString(demoStaff + 7))));
       }

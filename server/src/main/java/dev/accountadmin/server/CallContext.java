@@ -7,6 +7,7 @@ import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.Reason;
 import dev.accountadmin.v1.AccountAdminGrpc;
 import dev.accountadmin.v1.AuthGrpc;
+import dev.accountadmin.v1.MailFlowGrpc;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -38,7 +39,9 @@ public final class CallContext implements ServerInterceptor {
       AuthGrpc.getRefreshTokenMethod().getFullMethodName(),
       AuthGrpc.getChangePasswordMethod().getFullMethodName(),
       AuthGrpc.getIntrospectMethod().getFullMethodName(),
-      AccountAdminGrpc.getGetGuideMethod().getFullMethodName());
+      AccountAdminGrpc.getGetGuideMethod().getFullMethodName(),
+      // Authenticates itself: a pending wipe must reach a device whose user's sessions are revoked.
+      MailFlowGrpc.getSyncDeviceMethod().getFullMethodName());
 
   /**
    * The most metadata a call may carry, counted as HTTP/2 counts a header list (RFC 9113 6.5.2):

@@ -1,6 +1,7 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.domain.Action;
+import dev.accountadmin.domain.DeviceWipeState;
 import dev.accountadmin.domain.AuditRecord;
 import dev.accountadmin.domain.ClientApp;
 import dev.accountadmin.domain.MailProtocol;
@@ -123,6 +124,8 @@ final class ProtoEnums {
       case UNLOCK_USER -> dev.accountadmin.v1.Action.ACTION_UNLOCK_USER;
       case SECURE_COMPROMISED_USER -> dev.accountadmin.v1.Action.ACTION_SECURE_COMPROMISED_USER;
       case SUBMIT_MESSAGE -> dev.accountadmin.v1.Action.ACTION_SUBMIT_MESSAGE;
+      case WIPE_DEVICES -> dev.accountadmin.v1.Action.ACTION_WIPE_DEVICES;
+      case BLOCK_DEVICES -> dev.accountadmin.v1.Action.ACTION_BLOCK_DEVICES;
     };
   }
 
@@ -148,6 +151,8 @@ final class ProtoEnums {
       case ACTION_UNLOCK_USER -> Action.UNLOCK_USER;
       case ACTION_SECURE_COMPROMISED_USER -> Action.SECURE_COMPROMISED_USER;
       case ACTION_SUBMIT_MESSAGE -> Action.SUBMIT_MESSAGE;
+      case ACTION_WIPE_DEVICES -> Action.WIPE_DEVICES;
+      case ACTION_BLOCK_DEVICES -> Action.BLOCK_DEVICES;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -174,6 +179,18 @@ final class ProtoEnums {
       case REMOVE_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_ADMIN_ROLES;
       case ASSIGN_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES;
       case RESTRICT_SENDING -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTRICT_SENDING;
+      case WIPE_DEVICES -> dev.accountadmin.v1.StepKind.STEP_KIND_WIPE_DEVICES;
+      case BLOCK_DEVICES -> dev.accountadmin.v1.StepKind.STEP_KIND_BLOCK_DEVICES;
+      case UNBLOCK_DEVICES -> dev.accountadmin.v1.StepKind.STEP_KIND_UNBLOCK_DEVICES;
+      case CANCEL_DEVICE_WIPES -> dev.accountadmin.v1.StepKind.STEP_KIND_CANCEL_DEVICE_WIPES;
+    };
+  }
+
+  static dev.accountadmin.v1.DeviceWipeState toProto(DeviceWipeState state) {
+    return switch (state) {
+      case PENDING -> dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_PENDING;
+      case CONFIRMED -> dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_CONFIRMED;
+      case CANCELLED -> dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_CANCELLED;
     };
   }
 

@@ -163,12 +163,53 @@ final class Protos {
     }
 
     @Override
+    public dev.accountadmin.v1.StepDetails devicesWiped(StepDetails.DevicesWiped w) {
+      var wiped = dev.accountadmin.v1.DevicesWipedDetails.newBuilder();
+      for (var device : w.devices()) {
+        var wipe = dev.accountadmin.v1.DeviceWipe.newBuilder().setDeviceId(device.deviceId()).setModel(device.model())
+            .setState(ProtoEnums.toProto(device.state()));
+        if (device.requestedAt() != null) {
+          wipe.setRequestedTime(timestamp(device.requestedAt()));
+        }
+        if (device.confirmedAt() != null) {
+          wipe.setConfirmedTime(timestamp(device.confirmedAt()));
+        }
+        wiped.addDevices(wipe);
+      }
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDevicesWiped(wiped).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails devicesBlocked(StepDetails.DevicesBlocked b) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDevicesBlocked(
+          dev.accountadmin.v1.DevicesBlockedDetails.newBuilder().addAllDeviceIds(b.deviceIds())).build();
+    }
+
+    @Override
     public dev.accountadmin.v1.StepDetails restriction(StepDetails.Restriction r) {
       return dev.accountadmin.v1.StepDetails.newBuilder().setSendingRestriction(SendingRestrictionDetails.newBuilder()
           .setReason(r.reason() == null ? SendingRestrictionReason.SENDING_RESTRICTION_REASON_UNSPECIFIED
               : ProtoEnums.toProto(r.reason()))
           .setRestrictionLiftCount(r.liftCount())).build();
     }
+  }
+
+  static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {
+    var device = dev.accountadmin.v1.MobileDevice.newBuilder().setDeviceId(d.deviceId()).setModel(d.model())
+        .setFirstSyncTime(timestamp(d.firstSyncAt())).setLastSyncTime(timestamp(d.lastSyncAt()))
+        .setBlocked(d.blocked());
+    if (d.blocked()) {
+      device.setBlockedTime(timestamp(d.blockedAt()));
+    }
+    if (d.wipeRequestedAt() != null) {
+      device.setWipeState(ProtoEnums.toProto(d.wipeConfirmed()
+          ? dev.accountadmin.domain.DeviceWipeState.CONFIRMED : dev.accountadmin.domain.DeviceWipeState.PENDING));
+      device.setWipeRequestedTime(timestamp(d.wipeRequestedAt()));
+    }
+    if (d.wipeConfirmedAt() != null) {
+      device.setWipeConfirmedTime(timestamp(d.wipeConfirmedAt()));
+    }
+    return device.build();
   }
 
   static List<AdminRole> roles(Collection<Role> roles) {

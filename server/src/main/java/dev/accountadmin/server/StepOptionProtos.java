@@ -30,7 +30,7 @@ final class StepOptionProtos {
   }
 
   private static DeviceChoices devices(String field, DeviceOptions options) {
-    return DeviceChoices.NONE;
+    return new DeviceChoices(options.getWipe(), options.getBlock());
   }
 
   private static MethodChoices methods(String field, MethodOptions options) {

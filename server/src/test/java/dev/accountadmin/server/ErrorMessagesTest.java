@@ -197,6 +197,23 @@ final class ErrorMessagesTest {
       }
     }
 
+    // Mobile devices: an unknown id, a blocked device, a wiped one.
+    server.createUser("phone@contoso.com");
+    var phone = withToken(MailFlowGrpc.newBlockingStub(server.channel()), server.auth().signIn(SignInRequest.newBuilder()
+        .setUserPrincipalName("phone@contoso.com").setPassword(TestServer.USER_PASSWORD)
+        .setClientApp(ClientApp.CLIENT_APP_ACTIVE_SYNC).build()).getAccessToken());
+    phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-1").setModel("Pixel").build());
+    phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-2").setModel("Pixel").build());
+    record(() -> admin2.blockDevice(dev.accountadmin.v1.BlockDeviceRequest.newBuilder().setName("users/phone@contoso.com")
+        .setDeviceId("NO-SUCH-DEVICE").build()));
+    admin2.blockDevice(dev.accountadmin.v1.BlockDeviceRequest.newBuilder().setName("users/phone@contoso.com")
+        .setDeviceId("PHONE-1").build());
+    record(() -> phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-1").build()));
+    admin2.wipeDevice(dev.accountadmin.v1.WipeDeviceRequest.newBuilder().setName("users/phone@contoso.com")
+        .setDeviceId("PHONE-2").build());
+    phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-2").build());
+    record(() -> phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-2").build()));
+
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
     // A store that breaks under the server: INTERNAL, whatever the cause.

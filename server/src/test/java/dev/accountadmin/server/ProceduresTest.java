@@ -141,7 +141,10 @@ final class ProceduresTest {
 
     // The order is the definition's: the test reads it from there, as the guide does.
     assertThat(names(kinds(result.getStepsList()))).isEqualTo(names(ProcedureDefinition.OFFBOARD.stepKinds()));
-    assertThat(outcomes(result.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_DONE);
+    // Every step done but the device steps, which run only when chosen.
+    assertThat(outcomes(result.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
+    assertThat(result.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
+        .extracting(StepResult::getKind).containsExactly(StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES);
     var reset = result.getSteps(0).getDetails().getPasswordReset();
     assertThat(reset.getTemporaryPassword()).isEmpty();
     assertThat(reset.getUndisclosed()).isTrue();
@@ -173,7 +176,9 @@ final class ProceduresTest {
 
     var second = server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
 
-    assertThat(outcomes(second.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_ALREADY_DONE).hasSize(5);
+    assertThat(outcomes(second.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_ALREADY_DONE,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(7);
+    assertThat(second.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(2);
     assertThat(user()).isEqualTo(before);
   }
 
@@ -206,7 +211,7 @@ final class ProceduresTest {
 
     var offboarded = admin.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
 
-    var protocols = offboarded.getSteps(3).getDetails().getMailProtocols();
+    var protocols = offboarded.getSteps(5).getDetails().getMailProtocols();
     assertThat(protocols.getBeforeList()).contains(MailProtocol.MAIL_PROTOCOL_SMTP_AUTH).hasSize(7);
     assertThat(protocols.getAfterList()).isEmpty();
     assertThat(failure(() -> smtp.submitMessage(SubmitMessageRequest.newBuilder()
@@ -333,6 +338,7 @@ final class ProceduresTest {
     assertThat(second.getSteps(0).getKind()).isEqualTo(StepKind.STEP_KIND_RESET_PASSWORD);
     assertThat(second.getSteps(0).getEffectiveTime().getSeconds()).isEqualTo(offboardedAt.getEpochSecond());
     // Blocked since when? The directory does not record it, so no time is made up.
-    assertThat(second.getSteps(2).hasEffectiveTime()).isFalse();
+    assertThat(second.getSteps(4).getKind()).isEqualTo(StepKind.STEP_KIND_BLOCK_SIGN_IN);
+    assertThat(second.getSteps(4).hasEffectiveTime()).isFalse();
   }
 }

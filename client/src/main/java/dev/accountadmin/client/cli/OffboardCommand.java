@@ -56,7 +56,20 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Do not ask for confirmation before offboarding the users in a CSV file.")
   boolean yes;
 
+  @Option(names = "--wipe-devices",
+      description = "Also wipe the user's mobile devices: each one is wiped at its next sync, before it is blocked.")
+  boolean wipeDevices;
+
+  @Option(names = "--block-devices", description = "Also block the user's mobile devices: their next syncs are refused.")
+  boolean blockDevices;
+
   @Spec CommandSpec spec;
+
+  /** The optional steps chosen on the command line. */
+  private dev.accountadmin.v1.StepOptions options() {
+    return dev.accountadmin.v1.StepOptions.newBuilder().setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder()
+        .setWipe(wipeDevices).setBlock(blockDevices)).build();
+  }
 
   // The CSV line of each user, by batch position - 1: a bad value is reported where it can be fixed.
   private int[] fileLines = new int[0];
@@ -68,10 +81,12 @@ final class OffboardCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (target.user != null) {
       var response = root.signedIn().call(s -> s.offboardUser(OffboardUserRequest.newBuilder()
-          .setName("users/" + target.user).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build()));
+          .setName("users/" + target.user).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString())
+          .setOptions(options()).build()));
       return ProcedureOutput.print(root, target.user, response.getResult(), response, false);
     }
-    var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun);
+    // A resumed batch keeps the options it started with; the server ignores these then.
+    var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun).setOptions(options());
     // Signed in first: an id printed for a batch that could never start would only mislead.
     var client = root.signedIn();
     if (target.batch != null) {

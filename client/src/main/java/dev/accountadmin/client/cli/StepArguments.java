@@ -2,6 +2,8 @@ package dev.accountadmin.client.cli;
 
 import dev.accountadmin.i18n.Messages;
 import dev.accountadmin.v1.AdminRole;
+import dev.accountadmin.v1.DeviceWipe;
+import dev.accountadmin.v1.DeviceWipeState;
 import dev.accountadmin.v1.StepKind;
 import dev.accountadmin.v1.StepOutcome;
 import dev.accountadmin.v1.StepResult;
@@ -83,6 +85,15 @@ final class StepArguments {
     var reason = restriction.getReason().getNumber() > 0
         ? ApiNames.of(restriction.getReason()) : "COMPROMISED";
     args.put("restrictionReason", m.label("restrictionReason", reason));
+
+    // Device wipes by their honest state: a PENDING wipe is never counted as done.
+    var wipes = details.getDevicesWiped().getDevicesList();
+    args.put("pendingCount", wipes.stream().filter(w -> w.getState() == DeviceWipeState.DEVICE_WIPE_STATE_PENDING).count());
+    args.put("confirmedCount", wipes.stream().filter(w -> w.getState() == DeviceWipeState.DEVICE_WIPE_STATE_CONFIRMED).count());
+    args.put("cancelledCount", wipes.stream().filter(w -> w.getState() == DeviceWipeState.DEVICE_WIPE_STATE_CANCELLED).count());
+    var blocked = details.getDevicesBlocked().getDeviceIdsList();
+    args.put("deviceCount", details.hasDevicesWiped() ? wipes.size() : blocked.size());
+    args.put("devices", details.hasDevicesWiped() ? wipes.stream().map(DeviceWipe::getDeviceId).toList() : blocked);
     return args;
   }
 

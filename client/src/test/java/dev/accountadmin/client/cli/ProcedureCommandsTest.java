@@ -87,6 +87,50 @@ final class ProcedureCommandsTest {
   }
 
   @Test
+  void offboard_withDevices_plansThenReportsTheWipeAsPending_andRestoreSaysWhatIsUndone() {
+    var plan = run("--locale", "en", "offboard", "alex.wilber@contoso.com", "--wipe-devices", "--block-devices", "--dry-run");
+    var done = run("--locale", "en", "offboard", "alex.wilber@contoso.com", "--wipe-devices", "--block-devices");
+    var restore = run("--locale", "en", "restore", "alex.wilber@contoso.com");
+
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Would mark 2 mobile devices of alex.wilber@contoso.com for a wipe")
+        .contains("Would block 2 mobile devices of alex.wilber@contoso.com: ANDROID-5E1C07");
+    assertThat(done.code()).as(done.err()).isZero();
+    // Pending, never "wiped": nothing is erased before the devices sync.
+    assertThat(done.out()).contains("Wipe pending for 2 mobile devices of alex.wilber@contoso.com").doesNotContain("wiped:");
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("Pending wipes cancelled for 2 mobile devices")
+        .contains("2 mobile devices of alex.wilber@contoso.com unblocked");
+  }
+
+  @Test
+  void devices_listsThem_thenWipeSaysPending_andBlockShowsInTheList() {
+    var listed = run("--locale", "en", "devices", "alex.wilber@contoso.com");
+    var planned = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--wipe", "IPAD-93B2F4", "--dry-run");
+    var wiped = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--wipe", "IPAD-93B2F4");
+    var blocked = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--block", "ANDROID-5E1C07");
+    var after = run("--locale", "en", "devices", "alex.wilber@contoso.com");
+    var unknown = run("--locale", "en", "devices", "alex.wilber@contoso.com", "--block", "NOPE");
+
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("ANDROID-5E1C07 (Pixel 8): first synced").contains("IPAD-93B2F4 (iPad Air)")
+        .contains("2 mobile devices").doesNotContain("Blocked").doesNotContain("Wipe");
+    assertThat(planned.out()).contains("Would mark 1 mobile device of alex.wilber@contoso.com for a wipe");
+    assertThat(wiped.out()).contains("Wipe pending for 1 mobile device of alex.wilber@contoso.com");
+    assertThat(blocked.out()).contains("1 mobile device of alex.wilber@contoso.com blocked");
+    assertThat(after.out()).contains("Blocked since").contains("Wipe pending since").doesNotContain("Wiped:");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("has no mobile device with the id NOPE");
+  }
+
+  @Test
+  void offboard_withDevices_inFrench_saysPending() {
+    var done = run("--locale", "fr", "offboard", "alex.wilber@contoso.com", "--wipe-devices");
+    assertThat(done.code()).as(done.err()).isZero();
+    assertThat(done.out()).contains("Effacement en attente pour 2 appareils mobiles du compte alex.wilber@contoso.com");
+  }
+
+  @Test
   void restore_mailProtocolStep_saysWhatItTurnsBackOn_inEveryLocale() {
     assertThat(run("--locale", "en", "offboard", "megan.bowen@contoso.com").code()).isZero();
     var turnOn = Map.of("en", "Would turn on these mail protocols for megan.bowen@contoso.com: ",
@@ -131,7 +175,7 @@ final class ProcedureCommandsTest {
     assertThat(objects).hasSize(2);
     var first = JsonParser.parseString(objects[0]).getAsJsonObject();
     assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
-    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(5);
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(7); // the two device steps among them, NOT_REQUESTED
   }
 
   @Test

@@ -132,7 +132,7 @@ final class PseudoLocaleScreensTest {
     var kinds = Arrays.stream(StepKind.values())
         .filter(k -> k != StepKind.STEP_KIND_UNSPECIFIED && k != StepKind.UNRECOGNIZED).toList();
     assertThat(outcomes).hasSize(6);
-    assertThat(kinds).hasSize(10);
+    assertThat(kinds).hasSize(14);
     for (var kind : kinds) {
       for (var outcome : outcomes) {
         var step = StepResult.newBuilder().setNumber(3).setKind(kind).setOutcome(outcome).setEffectiveTime(at(NOW))
@@ -177,6 +177,14 @@ final class PseudoLocaleScreensTest {
       case STEP_KIND_LIFT_SENDING_RESTRICTION, STEP_KIND_RESTRICT_SENDING -> details.setSendingRestriction(
           SendingRestrictionDetails.newBuilder().setReason(SendingRestrictionReason.SENDING_RESTRICTION_REASON_OUTBOUND_SPAM)
               .setRestrictionLiftCount(2));
+      case STEP_KIND_WIPE_DEVICES, STEP_KIND_CANCEL_DEVICE_WIPES -> details.setDevicesWiped(
+          dev.accountadmin.v1.DevicesWipedDetails.newBuilder()
+              .addDevices(dev.accountadmin.v1.DeviceWipe.newBuilder().setDeviceId("PHONE-1").setModel("Pixel")
+                  .setState(dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_PENDING))
+              .addDevices(dev.accountadmin.v1.DeviceWipe.newBuilder().setDeviceId("PHONE-2").setModel("Pixel")
+                  .setState(dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_CONFIRMED)));
+      case STEP_KIND_BLOCK_DEVICES, STEP_KIND_UNBLOCK_DEVICES -> details.setDevicesBlocked(
+          dev.accountadmin.v1.DevicesBlockedDetails.newBuilder().addDeviceIds("PHONE-1").addDeviceIds("PHONE-2"));
       default -> {}
     }
     return details.build();
