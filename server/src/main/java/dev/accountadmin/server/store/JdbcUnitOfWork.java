@@ -50,4 +50,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public ServerSecrets secrets() {
     return new SecretStore(c);
   }
+
+  @Override
+  public Memberships memberships() {
+    return new MembershipStore(c, dialect);
+  }
 }
