@@ -21,5 +21,8 @@ public enum Action {
   CHANGE_PASSWORD,
   UNLOCK_USER,
   SECURE_COMPROMISED_USER,
-  SUBMIT_MESSAGE
+  SUBMIT_MESSAGE,
+  // Groups and licences (issue 13, part 4).
+  MANAGE_GROUP_MEMBERSHIPS,
+  MANAGE_LICENCES
 }

@@ -57,6 +57,11 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       return new Slot(command, r -> new Planned(step.apply(r), true));
     }
 
+    /** A step the request's choices turn on. */
+    static Slot chosen(java.util.function.Predicate<Choices> chosen, String command, Function<Request, Step> step) {
+      return new Slot(command, r -> new Planned(step.apply(r), chosen.test(r.choices())));
+    }
+
     static Slot when(Option option, String command, Function<Request, Step> step) {
       return new Slot(command, r -> new Planned(step.apply(r), r.has(option)));
     }
@@ -71,14 +76,19 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
 
   /**
    * Offboard: reset the password first (it closes the door even where a block is slow to reach),
-   * sign out of every session, block sign-in, disable every mail protocol, remove admin roles.
+   * sign out of every session, block sign-in, disable every mail protocol, remove admin roles;
+   * and, when chosen, remove group memberships and licences.
    */
   public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
       Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
       Slot.always("acctadmin block USER", r -> new BlockSignIn()),
       Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
-      Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class)))),
+      Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class))),
+      // Groups and licences, when chosen, after everything that closes the account. Licences go
+      // last: a mailbox is converted to shared before its licence goes, or its mail goes too.
+      Slot.chosen(c -> c.memberships().removeGroups(), "acctadmin groups USER --remove-all", r -> new RemoveGroupMemberships()),
+      Slot.chosen(c -> c.memberships().removeLicences(), "acctadmin licences USER --remove-all", r -> new RemoveLicences())),
       Restore.RECORDS_PRIOR_STATE);
 
   /**

@@ -1,6 +1,7 @@
 package dev.accountadmin.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +26,10 @@ public sealed interface StepDetails {
     R lockoutCleared(LockoutCleared details);
 
     R restriction(Restriction details);
+
+    R groupMemberships(GroupMemberships details);
+
+    R licences(Licences details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -87,6 +92,40 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.restriction(this);
+    }
+  }
+
+  /**
+   * Groups a user left or rejoined, by name: {@code memberOf} as a member, {@code ownerOf} as an
+   * owner; {@code leftWithoutOwner} are groups whose last owner the user was, now ownerless.
+   */
+  record GroupMemberships(List<String> memberOf, List<String> ownerOf, List<String> leftWithoutOwner)
+      implements StepDetails {
+    public GroupMemberships {
+      memberOf = List.copyOf(memberOf);
+      ownerOf = List.copyOf(ownerOf);
+      leftWithoutOwner = List.copyOf(leftWithoutOwner);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.groupMemberships(this);
+    }
+  }
+
+  /**
+   * Licences removed or re-assigned, by product name; {@code withoutFreeSeat} are those restore
+   * could not re-assign because every seat is taken.
+   */
+  record Licences(List<String> licences, List<String> withoutFreeSeat) implements StepDetails {
+    public Licences {
+      licences = List.copyOf(licences);
+      withoutFreeSeat = List.copyOf(withoutFreeSeat);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.licences(this);
     }
   }
 

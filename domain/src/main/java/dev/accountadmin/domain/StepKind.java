@@ -14,5 +14,10 @@ public enum StepKind {
   SET_MAIL_PROTOCOLS,
   REMOVE_ADMIN_ROLES,
   ASSIGN_ADMIN_ROLES,
-  RESTRICT_SENDING
+  RESTRICT_SENDING,
+  // Groups and licences (issue 13, part 4); the restoring kinds are restore's undo of the first two.
+  REMOVE_GROUP_MEMBERSHIPS,
+  REMOVE_LICENCES,
+  RESTORE_GROUP_MEMBERSHIPS,
+  RESTORE_LICENCES
 }

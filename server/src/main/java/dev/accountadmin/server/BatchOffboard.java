@@ -99,9 +99,11 @@ final class BatchOffboard {
         case PENDING -> dev.accountadmin.v1.BatchItemState.BATCH_ITEM_STATE_PENDING;
       });
       if (item.state() == BatchItemState.DONE) {
-        // A user offboarded before the batch is not the batch's to undo.
+        // A user offboarded before the batch is not the batch's to undo; a step the batch did not
+        // choose (groups, licences) changed nothing either.
         read.setAlreadyOffboarded(parse(item.response()).getResult().getStepsList().stream()
-            .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE));
+            .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE
+                || step.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED));
       }
       response.addItems(read);
     }

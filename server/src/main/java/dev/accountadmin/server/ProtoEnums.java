@@ -123,6 +123,8 @@ final class ProtoEnums {
       case UNLOCK_USER -> dev.accountadmin.v1.Action.ACTION_UNLOCK_USER;
       case SECURE_COMPROMISED_USER -> dev.accountadmin.v1.Action.ACTION_SECURE_COMPROMISED_USER;
       case SUBMIT_MESSAGE -> dev.accountadmin.v1.Action.ACTION_SUBMIT_MESSAGE;
+      case MANAGE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.Action.ACTION_MANAGE_GROUP_MEMBERSHIPS;
+      case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
     };
   }
 
@@ -148,6 +150,8 @@ final class ProtoEnums {
       case ACTION_UNLOCK_USER -> Action.UNLOCK_USER;
       case ACTION_SECURE_COMPROMISED_USER -> Action.SECURE_COMPROMISED_USER;
       case ACTION_SUBMIT_MESSAGE -> Action.SUBMIT_MESSAGE;
+      case ACTION_MANAGE_GROUP_MEMBERSHIPS -> Action.MANAGE_GROUP_MEMBERSHIPS;
+      case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -174,6 +178,10 @@ final class ProtoEnums {
       case REMOVE_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_ADMIN_ROLES;
       case ASSIGN_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES;
       case RESTRICT_SENDING -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTRICT_SENDING;
+      case REMOVE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS;
+      case REMOVE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES;
+      case RESTORE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_GROUP_MEMBERSHIPS;
+      case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
     };
   }
 

@@ -132,7 +132,7 @@ final class PseudoLocaleScreensTest {
     var kinds = Arrays.stream(StepKind.values())
         .filter(k -> k != StepKind.STEP_KIND_UNSPECIFIED && k != StepKind.UNRECOGNIZED).toList();
     assertThat(outcomes).hasSize(6);
-    assertThat(kinds).hasSize(10);
+    assertThat(kinds).hasSize(14);
     for (var kind : kinds) {
       for (var outcome : outcomes) {
         var step = StepResult.newBuilder().setNumber(3).setKind(kind).setOutcome(outcome).setEffectiveTime(at(NOW))
@@ -177,6 +177,13 @@ final class PseudoLocaleScreensTest {
       case STEP_KIND_LIFT_SENDING_RESTRICTION, STEP_KIND_RESTRICT_SENDING -> details.setSendingRestriction(
           SendingRestrictionDetails.newBuilder().setReason(SendingRestrictionReason.SENDING_RESTRICTION_REASON_OUTBOUND_SPAM)
               .setRestrictionLiftCount(2));
+      // The last-owner warning and a full product: the longest lines these steps have.
+      case STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, STEP_KIND_RESTORE_GROUP_MEMBERSHIPS -> details.setGroupMemberships(
+          dev.accountadmin.v1.GroupMembershipsDetails.newBuilder().addMemberGroups("Sales").addMemberGroups("Finance")
+              .addOwnedGroups("Finance").addOwnerlessGroups("Finance"));
+      case STEP_KIND_REMOVE_LICENCES, STEP_KIND_RESTORE_LICENCES -> details.setLicences(
+          dev.accountadmin.v1.LicencesDetails.newBuilder().addLicences("Microsoft 365 E3")
+              .addLicencesWithoutFreeSeat("Exchange Online (Plan 1)"));
       default -> {}
     }
     return details.build();
