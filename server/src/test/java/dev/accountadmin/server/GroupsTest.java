@@ -170,4 +170,58 @@ final class GroupsTest {
       assertThat(server.queryLong(LICENCES_OF_DIEGO)).isEqualTo(2);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void listCalls_showTheCatalogueWithSeats_andAUsersGroupsWithOwnershipMarked(Dialect engine) throws Exception {
+    try (var server = new TestServer(engine, dir, true)) {
+      var catalogue = server.admin().listLicences(dev.accountadmin.v1.ListLicencesRequest.getDefaultInstance()).getLicencesList();
+      assertThat(catalogue).extracting(dev.accountadmin.v1.Licence::getDisplayName).containsExactly(
+          "Exchange Online (Plan 1)", "Microsoft 365 Business Premium", "Microsoft 365 E3", "Microsoft 365 E5");
+      assertThat(catalogue.get(0).getUsedSeats()).isEqualTo(3);
+      assertThat(catalogue.get(0).getTotalSeats()).isEqualTo(3);
+      assertThat(server.admin().listGroups(dev.accountadmin.v1.ListGroupsRequest.getDefaultInstance()).getGroupsList())
+          .extracting(dev.accountadmin.v1.Group::getDisplayName).containsExactly("All staff", "Finance", "IT Admins", "Sales");
+
+      var diego = server.admin().listUserMemberships(dev.accountadmin.v1.ListUserMembershipsRequest.newBuilder()
+          .setName(DIEGO_NAME).build());
+
+      assertThat(diego.getGroupsList()).extracting(g -> g.getGroup().getDisplayName() + ":" + g.getMember() + ":" + g.getOwner())
+          .containsExactly("All staff:true:false", "Finance:true:true", "Sales:true:false");
+      assertThat(diego.getLicencesList()).extracting(dev.accountadmin.v1.Licence::getSku)
+          .containsExactly("EXCHANGESTANDARD", "SPE_E3");
+      assertThat(TestServer.failure(() -> server.anonymous().listLicences(
+          dev.accountadmin.v1.ListLicencesRequest.getDefaultInstance())).code()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void singleSteps_validateOnlyChangesNothing_thenRemoveAndGiveTheSeatBack(Dialect engine) throws Exception {
+    try (var server = new TestServer(engine, dir, true)) {
+      var plan = server.admin().removeLicences(dev.accountadmin.v1.RemoveLicencesRequest.newBuilder()
+          .setName(DIEGO_NAME).setValidateOnly(true).build()).getStep();
+      assertThat(plan.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_PLANNED);
+      assertThat(server.queryLong(LICENCES_OF_DIEGO)).isEqualTo(2);
+
+      var removed = server.admin().removeLicences(dev.accountadmin.v1.RemoveLicencesRequest.newBuilder()
+          .setName(DIEGO_NAME).setRequestId(java.util.UUID.randomUUID().toString()).build()).getStep();
+      assertThat(removed.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      assertThat(server.queryLong(EXCHANGE_SEATS_USED)).isEqualTo(2);
+      var again = server.admin().removeLicences(dev.accountadmin.v1.RemoveLicencesRequest.newBuilder()
+          .setName(DIEGO_NAME).build()).getStep();
+      assertThat(again.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_ALREADY_DONE);
+
+      var helpdesk = server.as("hd@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+      var denied = TestServer.failure(() -> helpdesk.removeGroupMemberships(
+          dev.accountadmin.v1.RemoveGroupMembershipsRequest.newBuilder().setName(DIEGO_NAME).build()));
+      assertThat(denied.code()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+      assertThat(server.queryLong(MEMBERSHIPS_OF_DIEGO)).isEqualTo(4);
+
+      var groups = server.admin().removeGroupMemberships(dev.accountadmin.v1.RemoveGroupMembershipsRequest.newBuilder()
+          .setName(DIEGO_NAME).build()).getStep();
+      assertThat(groups.getDetails().getGroupMemberships().getOwnerlessGroupsList()).containsExactly("Finance");
+      assertThat(server.queryLong(MEMBERSHIPS_OF_DIEGO)).isZero();
+    }
+  }
 }
