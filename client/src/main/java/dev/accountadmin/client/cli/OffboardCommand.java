@@ -56,6 +56,18 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Do not ask for confirmation before offboarding the users in a CSV file.")
   boolean yes;
 
+  @Option(names = "--remove-groups", description = "Also remove the user from every group, as a member and as an owner.")
+  boolean removeGroups;
+
+  @Option(names = "--remove-licences", description = "Also remove every licence of the user; the seats go back to the pool.")
+  boolean removeLicences;
+
+  // The optional steps chosen: the same for one user and for every user of a batch.
+  private dev.accountadmin.v1.StepOptions options() {
+    return dev.accountadmin.v1.StepOptions.newBuilder().setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
+        .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences)).build();
+  }
+
   @Spec CommandSpec spec;
 
   // The CSV line of each user, by batch position - 1: a bad value is reported where it can be fixed.
@@ -68,10 +80,11 @@ final class OffboardCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (target.user != null) {
       var response = root.signedIn().call(s -> s.offboardUser(OffboardUserRequest.newBuilder()
-          .setName("users/" + target.user).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build()));
+          .setName("users/" + target.user).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString())
+          .setOptions(options()).build()));
       return ProcedureOutput.print(root, target.user, response.getResult(), response, false);
     }
-    var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun);
+    var request = BatchOffboardUsersRequest.newBuilder().setValidateOnly(dryRun).setOptions(options());
     // Signed in first: an id printed for a batch that could never start would only mislead.
     var client = root.signedIn();
     if (target.batch != null) {

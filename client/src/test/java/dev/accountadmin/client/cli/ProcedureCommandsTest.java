@@ -131,7 +131,7 @@ final class ProcedureCommandsTest {
     assertThat(objects).hasSize(2);
     var first = JsonParser.parseString(objects[0]).getAsJsonObject();
     assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
-    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(5);
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(7);
   }
 
   @Test
