@@ -50,4 +50,28 @@ final class GroupsCliTest {
     assertThat(done.out()).contains("Groupes du compte diego.siciliani@contoso.com\u00A0: étape ignorée.")
         .contains("Licences du compte diego.siciliani@contoso.com\u00A0: étape ignorée.");
   }
+
+  @Test
+  void groupsAndLicences_listTheUsersPlaces_theCatalogue_andRemoveThemAll() {
+    var groups = cli.run("--locale", "en", "groups", "diego.siciliani@contoso.com");
+    assertThat(groups.code()).as(groups.err()).isZero();
+    assertThat(groups.out()).contains("All staff: member\n", "Finance: member and group owner\n", "Sales: member\n", "3 groups.");
+
+    var catalogue = cli.run("--locale", "en", "licences");
+    assertThat(catalogue.code()).as(catalogue.err()).isZero();
+    assertThat(catalogue.out()).contains("Exchange Online (Plan 1) (EXCHANGESTANDARD): 3 seats used, 0 free.");
+
+    var mine = cli.run("--locale", "sv", "licences", "diego.siciliani@contoso.com");
+    assertThat(mine.out()).contains("Microsoft 365 E3 (SPE_E3)");
+
+    var removed = cli.run("--locale", "en", "licences", "diego.siciliani@contoso.com", "--remove-all");
+    assertThat(removed.code()).as(removed.err()).isZero();
+    assertThat(cli.run("--locale", "en", "licences").out())
+        .contains("Exchange Online (Plan 1) (EXCHANGESTANDARD): 2 seats used, 1 free.");
+    assertThat(cli.run("--locale", "en", "groups", "diego.siciliani@contoso.com", "--remove-all").out())
+        .contains("was the last owner of Finance");
+    assertThat(cli.run("--locale", "en", "groups", "diego.siciliani@contoso.com").out())
+        .contains("diego.siciliani@contoso.com is in no group.");
+    assertThat(cli.run("--locale", "en", "licences", "--remove-all").code()).isEqualTo(ExitCode.USAGE);
+  }
 }
