@@ -36,9 +36,10 @@ public record RestoreLicences() implements Step {
   @Override
   public StepDetails plan(User user, UnitOfWork unit, Instant now) {
     var removed = unit.memberships().removedLicences(user.id());
+    var held = unit.memberships().licencesOf(user.id()).stream().map(Licence::sku).collect(java.util.stream.Collectors.toSet());
     return new StepDetails.Licences(
-        removed.stream().filter(l -> l.free() > 0).map(Licence::name).toList(),
-        removed.stream().filter(l -> l.free() == 0).map(Licence::name).toList());
+        removed.stream().filter(l -> held.contains(l.sku()) || l.free() > 0).map(Licence::name).toList(),
+        removed.stream().filter(l -> !held.contains(l.sku()) && l.free() == 0).map(Licence::name).toList());
   }
 
   @Override
@@ -46,8 +47,10 @@ public record RestoreLicences() implements Step {
     var memberships = unit.memberships();
     var assigned = new ArrayList<String>();
     var full = new ArrayList<String>();
+    // A product the user was given again meanwhile is back already, not short of a seat.
+    var held = memberships.licencesOf(user.id()).stream().map(Licence::sku).collect(java.util.stream.Collectors.toSet());
     for (var licence : memberships.removedLicences(user.id())) {
-      if (memberships.assign(user.id(), licence.sku(), now)) {
+      if (held.contains(licence.sku()) || memberships.assign(user.id(), licence.sku(), now)) {
         assigned.add(licence.name());
       } else {
         full.add(licence.name());
