@@ -23,5 +23,8 @@ public enum Action {
   SECURE_COMPROMISED_USER,
   SUBMIT_MESSAGE,
   WIPE_DEVICES,
-  BLOCK_DEVICES
+  BLOCK_DEVICES,
+  // Groups and licences (issue 13, part 4).
+  MANAGE_GROUP_MEMBERSHIPS,
+  MANAGE_LICENCES
 }

@@ -307,6 +307,31 @@ public final class Directory {
     return new AuditPage(List.copyOf(shown), more ? PageToken.encode(AUDIT, filterOf(query), Long.toString(shown.get(shown.size() - 1).sequence())) : "");
   }
 
+  /** A user with their groups (memberships and ownerships) and their licences. */
+  public record UserMemberships(User user, List<UnitOfWork.Memberships.Membership> groups,
+      List<UnitOfWork.Memberships.Licence> licences) {}
+
+  /** A user's groups and licences; any admin may read them, as they may read the user. */
+  public UserMemberships memberships(Caller caller, UserName name) {
+    requireAnyRole(caller);
+    return port.read(unit -> {
+      var user = existing(unit, name, clock.instant());
+      return new UserMemberships(user, unit.memberships().of(user.id()), unit.memberships().licencesOf(user.id()));
+    });
+  }
+
+  /** Every group of the directory. */
+  public List<UnitOfWork.Memberships.Group> groups(Caller caller) {
+    requireAnyRole(caller);
+    return port.read(unit -> unit.memberships().groups());
+  }
+
+  /** The licence catalogue with each product's seats. */
+  public List<UnitOfWork.Memberships.Licence> licences(Caller caller) {
+    requireAnyRole(caller);
+    return port.read(unit -> unit.memberships().licences());
+  }
+
   public AuditVerification verifyAudit(Caller caller) {
     requireAnyRole(caller);
     return port.read(unit -> unit.audit().verify());

@@ -64,6 +64,12 @@ public final class Permissions {
           ? EnumSet.of(EXCHANGE_ADMIN, GLOBAL_ADMIN)
           : EnumSet.of(GLOBAL_ADMIN);
       case MANAGE_ADMIN_ROLES -> EnumSet.of(GLOBAL_ADMIN);
+      // Groups and licences are user management, as in Entra ID where a user administrator
+      // manages both; a privileged admin's groups may grant access to what admins manage, so
+      // only a global admin changes those.
+      case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
       // A user acts on their own account only; no admin role is involved.
       case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE -> EnumSet.noneOf(Role.class);
     };

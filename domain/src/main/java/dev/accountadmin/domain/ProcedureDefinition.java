@@ -58,8 +58,8 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
     }
 
     /** A step that runs only when the request's {@link Choices} pick it. */
-    static Slot chosen(String command, java.util.function.Predicate<Request> chosen, Function<Request, Step> step) {
-      return new Slot(command, r -> new Planned(step.apply(r), chosen.test(r)));
+    static Slot chosen(String command, java.util.function.Predicate<Choices> chosen, Function<Request, Step> step) {
+      return new Slot(command, r -> new Planned(step.apply(r), chosen.test(r.choices())));
     }
 
     static Slot when(Option option, String command, Function<Request, Step> step) {
@@ -76,20 +76,25 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
 
   /**
    * Offboard: reset the password first (it closes the door even where a block is slow to reach),
-   * sign out of every session, block sign-in, disable every mail protocol, remove admin roles.
+   * sign out of every session, block sign-in, disable every mail protocol, remove admin roles;
+   * and, when chosen, remove group memberships and licences.
    */
   public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
       Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
       // Wipe before block: a wipe is delivered at the device's next sync, which a block would refuse
       // were it not for the pending wipe; both only when the request chose them.
-      Slot.chosen("acctadmin devices USER --wipe DEVICE_ID", r -> r.choices().devices().wipe(),
+      Slot.chosen("acctadmin devices USER --wipe DEVICE_ID", c -> c.devices().wipe(),
           r -> new WipeDevices(Set.of(), BlockDevices.OFFBOARDING)),
-      Slot.chosen("acctadmin devices USER --block DEVICE_ID", r -> r.choices().devices().block(),
+      Slot.chosen("acctadmin devices USER --block DEVICE_ID", c -> c.devices().block(),
           r -> new BlockDevices(Set.of(), BlockDevices.OFFBOARDING)),
       Slot.always("acctadmin block USER", r -> new BlockSignIn()),
       Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
-      Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class)))),
+      Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class))),
+      // Groups and licences, when chosen, after everything that closes the account. Licences go
+      // last: a mailbox is converted to shared before its licence goes, or its mail goes too.
+      Slot.chosen("acctadmin groups USER --remove-all", c -> c.memberships().removeGroups(), r -> new RemoveGroupMemberships()),
+      Slot.chosen("acctadmin licences USER --remove-all", c -> c.memberships().removeLicences(), r -> new RemoveLicences())),
       Restore.RECORDS_PRIOR_STATE);
 
   /**

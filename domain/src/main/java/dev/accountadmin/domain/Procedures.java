@@ -128,7 +128,9 @@ public final class Procedures {
           var applied = step.apply(current, unit, now);
           current = applied.user();
           changed = true;
-          results.add(StepResult.of(number, kind, Outcome.DONE, now, applied.details()));
+          results.add(applied.failure() == null
+              ? StepResult.of(number, kind, Outcome.DONE, now, applied.details())
+              : new StepResult(number, kind, Outcome.FAILED, null, Set.of(), applied.failure(), applied.details()));
         }
       }
       if (!denied.isEmpty() && !validateOnly) {

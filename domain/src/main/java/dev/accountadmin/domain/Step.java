@@ -14,10 +14,18 @@ import java.util.Optional;
  */
 public sealed interface Step permits LiftSendingRestriction, ClearLockout, ResetPassword, AllowSignIn,
     RevokeSessions, BlockSignIn, SetMailProtocols, RemoveAdminRoles, AssignAdminRoles, RestrictSending,
-    WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes {
+    WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes,
+    RemoveGroupMemberships, RemoveLicences, RestoreGroupMemberships, RestoreLicences {
 
-  /** A changed user and what the step did. */
-  record Applied(User user, StepDetails details) {}
+  /**
+   * A changed user and what the step did; {@code failure} when part of it could not be done (a
+   * licence without a free seat to restore): the step reports FAILED with what it did do.
+   */
+  record Applied(User user, StepDetails details, StepResult.Failure failure) {
+    public Applied(User user, StepDetails details) {
+      this(user, details, null);
+    }
+  }
 
   /** A step as a procedure asks for it: the step, and whether this request includes it. */
   record Planned(Step step, boolean requested) {}

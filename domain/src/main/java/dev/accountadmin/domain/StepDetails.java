@@ -1,6 +1,7 @@
 package dev.accountadmin.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,6 +30,10 @@ public sealed interface StepDetails {
     R devicesWiped(DevicesWiped details);
 
     R devicesBlocked(DevicesBlocked details);
+
+    R groupMemberships(GroupMemberships details);
+
+    R licences(Licences details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -118,6 +123,40 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.devicesBlocked(this);
+    }
+  }
+
+  /**
+   * Groups a user left or rejoined, by name: {@code memberOf} as a member, {@code ownerOf} as an
+   * owner; {@code leftWithoutOwner} are groups whose last owner the user was, now ownerless.
+   */
+  record GroupMemberships(List<String> memberOf, List<String> ownerOf, List<String> leftWithoutOwner)
+      implements StepDetails {
+    public GroupMemberships {
+      memberOf = List.copyOf(memberOf);
+      ownerOf = List.copyOf(ownerOf);
+      leftWithoutOwner = List.copyOf(leftWithoutOwner);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.groupMemberships(this);
+    }
+  }
+
+  /**
+   * Licences removed or re-assigned, by product name; {@code withoutFreeSeat} are those restore
+   * could not re-assign because every seat is taken.
+   */
+  record Licences(List<String> licences, List<String> withoutFreeSeat) implements StepDetails {
+    public Licences {
+      licences = List.copyOf(licences);
+      withoutFreeSeat = List.copyOf(withoutFreeSeat);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.licences(this);
     }
   }
 

@@ -18,5 +18,10 @@ public enum StepKind {
   WIPE_DEVICES,
   BLOCK_DEVICES,
   UNBLOCK_DEVICES,
-  CANCEL_DEVICE_WIPES
+  CANCEL_DEVICE_WIPES,
+  // Groups and licences (issue 13, part 4); the restoring kinds are restore's undo of the first two.
+  REMOVE_GROUP_MEMBERSHIPS,
+  REMOVE_LICENCES,
+  RESTORE_GROUP_MEMBERSHIPS,
+  RESTORE_LICENCES
 }

@@ -32,6 +32,7 @@ public interface UnitOfWork {
   ServerSecrets secrets();
 
   Devices devices();
+  Memberships memberships();
 
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
@@ -207,5 +208,75 @@ public interface UnitOfWork {
 
     /** The device acknowledged the wipe it received. */
     void confirmWipe(String userId, String deviceId, Instant now);
+  }
+
+  /**
+   * Groups with their members and owners, the licence catalogue with its seats, and what
+   * offboarding removed from a user so that restore can re-add exactly that.
+   */
+  interface Memberships {
+    /** A group of the directory. */
+    record Group(String id, String name) {}
+
+    /** A user's place in a group: owner true for an ownership, false for a membership. */
+    record Membership(Group group, boolean owner) {}
+
+    /** A product in the catalogue, with the seats bought and those assigned. */
+    record Licence(String sku, String name, int seats, int used) {
+      public int free() {
+        return Math.max(0, seats - used);
+      }
+    }
+
+    /** Creates a group unless one with the same name (case-insensitive) exists; returns it. */
+    Group createGroup(String id, String name, Instant now);
+
+    /** Every group, by name. */
+    List<Group> groups();
+
+    /** The user's memberships and ownerships, by group name, memberships first. */
+    List<Membership> of(String userId);
+
+    /** How many owners the group has. */
+    int ownerCount(String groupId);
+
+    /** Adds the membership or ownership; false when the user already had it. */
+    boolean add(String userId, Membership membership, Instant now);
+
+    /** Removes the membership or ownership; false when the user did not have it. */
+    boolean remove(String userId, Membership membership);
+
+    /** Adds a product to the catalogue, or sets its seats when it is there. */
+    void defineLicence(String sku, String name, int seats);
+
+    /** The catalogue, by name, with each product's seats used. */
+    List<Licence> licences();
+
+    /** The products assigned to the user, by name. */
+    List<Licence> licencesOf(String userId);
+
+    /** Assigns a seat; false when the product has no free seat or the user has it already. */
+    boolean assign(String userId, String sku, Instant now);
+
+    /** Gives the user's seat back to the pool; false when the user had none. */
+    boolean unassign(String userId, String sku);
+
+    /** Remembers memberships offboarding removed, for restore. */
+    void recordRemoved(String userId, List<Membership> removed, Instant now);
+
+    /** The memberships offboarding removed and restore has not re-added. */
+    List<Membership> removed(String userId);
+
+    /** Forgets one removed membership: restore re-added it. */
+    void forgetRemoved(String userId, Membership membership);
+
+    /** Remembers the products whose seats offboarding gave back, for restore. */
+    void recordRemovedLicences(String userId, List<String> skus, Instant now);
+
+    /** The products offboarding removed and restore has not re-assigned. */
+    List<Licence> removedLicences(String userId);
+
+    /** Forgets one removed product: restore re-assigned it. */
+    void forgetRemovedLicence(String userId, String sku);
   }
 }

@@ -44,5 +44,7 @@ public enum Reason {
   DEVICE_NOT_FOUND,
   CONCURRENT_MODIFICATION,
   NOT_IMPLEMENTED,
+  /** Restore could not re-assign a licence: every seat of the product is taken. */
+  LICENCE_SEATS_EXHAUSTED,
   INTERNAL
 }

@@ -320,6 +320,16 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   }
 
   @Override
+  public void removeGroupMemberships(dev.accountadmin.v1.RemoveGroupMembershipsRequest request,
+      StreamObserver<dev.accountadmin.v1.RemoveGroupMembershipsResponse> response) {
+    handle(AccountAdminGrpc.getRemoveGroupMembershipsMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new dev.accountadmin.domain.RemoveGroupMemberships(), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return dev.accountadmin.v1.RemoveGroupMembershipsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    });
+  }
+
+  @Override
   public void blockDevice(BlockDeviceRequest request, StreamObserver<BlockDeviceResponse> response) {
     handle(AccountAdminGrpc.getBlockDeviceMethod(), request, request.getRequestId(), response, () -> {
       var deviceId = knownDevice(request.getName(), request.getDeviceId());
@@ -339,6 +349,44 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       throw DirectoryException.of(Reason.DEVICE_NOT_FOUND, "user", user.value(), "deviceId", deviceId);
     }
     return deviceId;
+  }
+
+  @Override
+  public void removeLicences(dev.accountadmin.v1.RemoveLicencesRequest request,
+      StreamObserver<dev.accountadmin.v1.RemoveLicencesResponse> response) {
+    handle(AccountAdminGrpc.getRemoveLicencesMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new dev.accountadmin.domain.RemoveLicences(), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return dev.accountadmin.v1.RemoveLicencesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    });
+  }
+
+  @Override
+  public void listGroups(dev.accountadmin.v1.ListGroupsRequest request,
+      StreamObserver<dev.accountadmin.v1.ListGroupsResponse> response) {
+    handle(AccountAdminGrpc.getListGroupsMethod(), request, response, () -> {
+      var proto = dev.accountadmin.v1.ListGroupsResponse.newBuilder();
+      directory.groups(CallContext.caller()).forEach(g -> proto.addGroups(MembershipProtos.toProto(g)));
+      return proto.build();
+    });
+  }
+
+  @Override
+  public void listLicences(dev.accountadmin.v1.ListLicencesRequest request,
+      StreamObserver<dev.accountadmin.v1.ListLicencesResponse> response) {
+    handle(AccountAdminGrpc.getListLicencesMethod(), request, response, () -> {
+      var proto = dev.accountadmin.v1.ListLicencesResponse.newBuilder();
+      directory.licences(CallContext.caller()).forEach(l -> proto.addLicences(MembershipProtos.toProto(l)));
+      return proto.build();
+    });
+  }
+
+  @Override
+  public void listUserMemberships(dev.accountadmin.v1.ListUserMembershipsRequest request,
+      StreamObserver<dev.accountadmin.v1.ListUserMembershipsResponse> response) {
+    handle(AccountAdminGrpc.getListUserMembershipsMethod(), request, response, () ->
+        MembershipProtos.toProto(directory.memberships(CallContext.caller(),
+            UserName.fromResourceName("name", request.getName()))));
   }
 
   @Override

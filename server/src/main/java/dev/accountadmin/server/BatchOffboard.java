@@ -100,7 +100,7 @@ final class BatchOffboard {
       });
       if (item.state() == BatchItemState.DONE) {
         // A user offboarded before the batch is not the batch's to undo; a step the batch did not
-        // choose (the device steps) changed nothing either.
+        // choose (the device steps, groups, licences) changed nothing either.
         read.setAlreadyOffboarded(parse(item.response()).getResult().getStepsList().stream()
             .allMatch(step -> step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE
                 || step.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED));

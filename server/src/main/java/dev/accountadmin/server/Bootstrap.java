@@ -76,12 +76,14 @@ final class Bootstrap {
       unit.users().insert(Directory.newUser(new NewUser(admin, "Administrator", "en", Set.of(Role.GLOBAL_ADMIN)), now, false), adminHash);
       unit.audit().append(AuditRecord.of("system", "", Action.CREATE_USER, admin.value(), "", AuditRecord.Outcome.SUCCESS,
           Map.of("roles", "GLOBAL_ADMIN", "reason", "bootstrap")));
+      seedCatalogue(unit.memberships());
       if (demo) {
         seedDemo(unit.users(), domain, demoHash, now, demoStaff);
         // A phone and a tablet that synced, so that offboarding can show a wipe and a block.
         var alex = unit.users().find(new UserName("alex.wilber@" + domain)).orElseThrow();
         unit.devices().recordSync(alex.id(), "ANDROID-5E1C07", "Pixel 8", now);
         unit.devices().recordSync(alex.id(), "IPAD-93B2F4", "iPad Air", now);
+        seedDemoMemberships(unit, domain, now);
         unit.audit().append(AuditRecord.of("system", "", Action.CREATE_USER, "", "", AuditRecord.Outcome.SUCCESS,
             Map.of("reason", "demo", "userCount", Integer.toString(demoStaff + 7))));
       }
@@ -133,6 +135,52 @@ final class Bootstrap {
       users.insert(user(local, domain, capitalize(first) + " " + capitalize(last),
           List.of("en", "fr", "ro", "nl", "sv").get(i % 5), Set.of(), now), hash);
       made++;
+    }
+  }
+
+  /**
+   * The products the tenant bought, with their seats. The built-in directory sells nothing: the
+   * catalogue is fixed at bootstrap, sized so that a demo has both free seats and a full product.
+   */
+  private static void seedCatalogue(UnitOfWork.Memberships memberships) {
+    memberships.defineLicence("SPE_E3", "Microsoft 365 E3", 25);
+    memberships.defineLicence("SPE_E5", "Microsoft 365 E5", 5);
+    memberships.defineLicence("SPB", "Microsoft 365 Business Premium", 10);
+    memberships.defineLicence("EXCHANGESTANDARD", "Exchange Online (Plan 1)", 3);
+  }
+
+  /**
+   * Groups and licences for the named demo users: Diego Siciliani is the only owner of Finance,
+   * so that offboarding him shows the last-owner warning; Exchange Online (Plan 1) is full, so
+   * that a restore after its seat was given away shows a licence that cannot come back.
+   */
+  private void seedDemoMemberships(UnitOfWork unit, String domain, Instant now) {
+    var m = unit.memberships();
+    var sales = m.createGroup(java.util.UUID.randomUUID().toString(), "Sales", now);
+    var finance = m.createGroup(java.util.UUID.randomUUID().toString(), "Finance", now);
+    var everyone = m.createGroup(java.util.UUID.randomUUID().toString(), "All staff", now);
+    var admins = m.createGroup(java.util.UUID.randomUUID().toString(), "IT Admins", now);
+    for (var local : List.of("megan.bowen", "lee.gu", "isaiah.langer", "lynne.robbins", "alex.wilber",
+        "diego.siciliani", "adele.vance")) {
+      var id = unit.users().find(new UserName(local + "@" + domain)).orElseThrow().id();
+      m.add(id, new UnitOfWork.Memberships.Membership(everyone, false), now);
+      m.assign(id, "SPE_E3", now);
+    }
+    var megan = unit.users().find(new UserName("megan.bowen@" + domain)).orElseThrow().id();
+    var diego = unit.users().find(new UserName("diego.siciliani@" + domain)).orElseThrow().id();
+    var adele = unit.users().find(new UserName("adele.vance@" + domain)).orElseThrow().id();
+    m.add(megan, new UnitOfWork.Memberships.Membership(everyone, true), now);
+    m.add(megan, new UnitOfWork.Memberships.Membership(admins, true), now);
+    m.add(megan, new UnitOfWork.Memberships.Membership(admins, false), now);
+    m.add(diego, new UnitOfWork.Memberships.Membership(finance, true), now);
+    m.add(diego, new UnitOfWork.Memberships.Membership(finance, false), now);
+    m.add(diego, new UnitOfWork.Memberships.Membership(sales, false), now);
+    m.add(adele, new UnitOfWork.Memberships.Membership(sales, true), now);
+    m.add(adele, new UnitOfWork.Memberships.Membership(sales, false), now);
+    m.add(megan, new UnitOfWork.Memberships.Membership(sales, true), now);
+    m.assign(megan, "SPE_E5", now);
+    for (var id : List.of(megan, diego, adele)) {
+      m.assign(id, "EXCHANGESTANDARD", now);
     }
   }
 

@@ -43,6 +43,7 @@ public final class ErrorStatus {
       case USER_ALREADY_EXISTS -> Code.ALREADY_EXISTS;
       case CONCURRENT_MODIFICATION -> Code.ABORTED;
       case NOT_IMPLEMENTED -> Code.UNIMPLEMENTED;
+      case LICENCE_SEATS_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
       case INTERNAL -> Code.INTERNAL;
     };
   }

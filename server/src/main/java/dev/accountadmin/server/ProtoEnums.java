@@ -126,6 +126,8 @@ final class ProtoEnums {
       case SUBMIT_MESSAGE -> dev.accountadmin.v1.Action.ACTION_SUBMIT_MESSAGE;
       case WIPE_DEVICES -> dev.accountadmin.v1.Action.ACTION_WIPE_DEVICES;
       case BLOCK_DEVICES -> dev.accountadmin.v1.Action.ACTION_BLOCK_DEVICES;
+      case MANAGE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.Action.ACTION_MANAGE_GROUP_MEMBERSHIPS;
+      case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
     };
   }
 
@@ -153,6 +155,8 @@ final class ProtoEnums {
       case ACTION_SUBMIT_MESSAGE -> Action.SUBMIT_MESSAGE;
       case ACTION_WIPE_DEVICES -> Action.WIPE_DEVICES;
       case ACTION_BLOCK_DEVICES -> Action.BLOCK_DEVICES;
+      case ACTION_MANAGE_GROUP_MEMBERSHIPS -> Action.MANAGE_GROUP_MEMBERSHIPS;
+      case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -183,6 +187,10 @@ final class ProtoEnums {
       case BLOCK_DEVICES -> dev.accountadmin.v1.StepKind.STEP_KIND_BLOCK_DEVICES;
       case UNBLOCK_DEVICES -> dev.accountadmin.v1.StepKind.STEP_KIND_UNBLOCK_DEVICES;
       case CANCEL_DEVICE_WIPES -> dev.accountadmin.v1.StepKind.STEP_KIND_CANCEL_DEVICE_WIPES;
+      case REMOVE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS;
+      case REMOVE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES;
+      case RESTORE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_GROUP_MEMBERSHIPS;
+      case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
     };
   }
 

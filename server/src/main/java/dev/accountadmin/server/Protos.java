@@ -192,6 +192,20 @@ final class Protos {
               : ProtoEnums.toProto(r.reason()))
           .setRestrictionLiftCount(r.liftCount())).build();
     }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails groupMemberships(StepDetails.GroupMemberships g) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setGroupMemberships(
+          dev.accountadmin.v1.GroupMembershipsDetails.newBuilder()
+              .addAllMemberGroups(g.memberOf()).addAllOwnedGroups(g.ownerOf())
+              .addAllOwnerlessGroups(g.leftWithoutOwner())).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails licences(StepDetails.Licences l) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setLicences(dev.accountadmin.v1.LicencesDetails.newBuilder()
+          .addAllLicences(l.licences()).addAllLicencesWithoutFreeSeat(l.withoutFreeSeat())).build();
+    }
   }
 
   static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {

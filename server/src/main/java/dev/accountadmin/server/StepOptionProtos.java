@@ -38,6 +38,6 @@ final class StepOptionProtos {
   }
 
   private static MembershipChoices memberships(String field, MembershipOptions options) {
-    return MembershipChoices.NONE;
+    return new MembershipChoices(options.getRemoveGroups(), options.getRemoveLicences());
   }
 }

@@ -26,6 +26,7 @@ import dev.accountadmin.v1.RestrictSendingRequest;
 import dev.accountadmin.v1.RevokeSessionsRequest;
 import dev.accountadmin.v1.SetMailProtocolsRequest;
 import dev.accountadmin.v1.SignInRequest;
+import dev.accountadmin.v1.StepResult;
 import dev.accountadmin.v1.SubmitMessageRequest;
 import dev.accountadmin.v1.UndeleteUserRequest;
 import dev.accountadmin.v1.UnlockUserRequest;
@@ -213,6 +214,18 @@ final class ErrorMessagesTest {
         .setDeviceId("PHONE-2").build());
     phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-2").build());
     record(() -> phone.syncDevice(dev.accountadmin.v1.SyncDeviceRequest.newBuilder().setDeviceId("PHONE-2").build()));
+    // A licence restore cannot give back: its product's seats were all taken after the offboarding.
+    server.createUser("seat@contoso.com");
+    server.execute("INSERT INTO licence_assignments (sku, user_id, assigned_at)"
+        + " SELECT 'EXCHANGESTANDARD', id, 0 FROM users WHERE upn_key = 'seat@contoso.com'");
+    admin2.offboardUser(OffboardUserRequest.newBuilder().setName("users/seat@contoso.com")
+        .setOptions(dev.accountadmin.v1.StepOptions.newBuilder().setMemberships(
+            dev.accountadmin.v1.MembershipOptions.newBuilder().setRemoveLicences(true))).build());
+    server.execute("UPDATE licences SET seats = 0 WHERE sku = 'EXCHANGESTANDARD'");
+    var restored = admin2.restoreUser(RestoreUserRequest.newBuilder().setName("users/seat@contoso.com").build());
+    restored.getResult().getStepsList().stream().filter(StepResult::hasError).forEach(step ->
+        produced.computeIfAbsent(step.getError().getReason(), r -> new java.util.ArrayList<>())
+            .add(step.getError().getMetadataMap()));
 
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));

@@ -76,7 +76,8 @@ final class GuideTest {
     assertThat(guide.getStepsList()).extracting(GuideStep::getKind).containsExactly(
         StepKind.STEP_KIND_RESET_PASSWORD, StepKind.STEP_KIND_REVOKE_SESSIONS, StepKind.STEP_KIND_WIPE_DEVICES,
         StepKind.STEP_KIND_BLOCK_DEVICES, StepKind.STEP_KIND_BLOCK_SIGN_IN,
-        StepKind.STEP_KIND_SET_MAIL_PROTOCOLS, StepKind.STEP_KIND_REMOVE_ADMIN_ROLES);
+        StepKind.STEP_KIND_SET_MAIL_PROTOCOLS, StepKind.STEP_KIND_REMOVE_ADMIN_ROLES,
+        StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES);
     assertThat(guide.getSteps(0)).isEqualTo(GuideStep.newBuilder()
         .setNumber(1)
         .setKind(StepKind.STEP_KIND_RESET_PASSWORD)

@@ -141,10 +141,11 @@ final class ProceduresTest {
 
     // The order is the definition's: the test reads it from there, as the guide does.
     assertThat(names(kinds(result.getStepsList()))).isEqualTo(names(ProcedureDefinition.OFFBOARD.stepKinds()));
-    // Every step done but the device steps, which run only when chosen.
+    // Every step done but the device steps and groups and licences, which run only when chosen.
     assertThat(outcomes(result.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
     assertThat(result.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
-        .extracting(StepResult::getKind).containsExactly(StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES);
+        .extracting(StepResult::getKind).containsExactly(StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES,
+            StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES);
     var reset = result.getSteps(0).getDetails().getPasswordReset();
     assertThat(reset.getTemporaryPassword()).isEmpty();
     assertThat(reset.getUndisclosed()).isTrue();
@@ -177,8 +178,8 @@ final class ProceduresTest {
     var second = server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
 
     assertThat(outcomes(second.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_ALREADY_DONE,
-        StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(7);
-    assertThat(second.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(2);
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(9);
+    assertThat(second.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(4);
     assertThat(user()).isEqualTo(before);
   }
 

@@ -87,7 +87,7 @@ public final class Acctadmin {
         SingleStepCommand.of(Step.BLOCK_SIGN_IN), SingleStepCommand.of(Step.ALLOW_SIGN_IN), MailProtocolsCommand.class,
         DevicesCommand.class,
         SingleStepCommand.of(Step.RESTRICT_SENDING), SingleStepCommand.of(Step.LIFT_SENDING_RESTRICTION),
-        RestrictedSendersCommand.class, UsersCommand.class, AuditCommand.class,
+        RestrictedSendersCommand.class, UsersCommand.class, GroupsCommand.class, LicencesCommand.class, AuditCommand.class,
         CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {
       commandLine.addSubcommand(sub);
     }

@@ -63,13 +63,21 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--block-devices", description = "Also block the user's mobile devices: their next syncs are refused.")
   boolean blockDevices;
 
-  @Spec CommandSpec spec;
+  @Option(names = "--remove-groups", description = "Also remove the user from every group, as a member and as an owner.")
+  boolean removeGroups;
 
-  /** The optional steps chosen on the command line. */
+  @Option(names = "--remove-licences", description = "Also remove every licence of the user; the seats go back to the pool.")
+  boolean removeLicences;
+
+  // The optional steps chosen: the same for one user and for every user of a batch.
   private dev.accountadmin.v1.StepOptions options() {
-    return dev.accountadmin.v1.StepOptions.newBuilder().setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder()
-        .setWipe(wipeDevices).setBlock(blockDevices)).build();
+    return dev.accountadmin.v1.StepOptions.newBuilder()
+        .setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder().setWipe(wipeDevices).setBlock(blockDevices))
+        .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
+            .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences)).build();
   }
+
+  @Spec CommandSpec spec;
 
   // The CSV line of each user, by batch position - 1: a bad value is reported where it can be fixed.
   private int[] fileLines = new int[0];

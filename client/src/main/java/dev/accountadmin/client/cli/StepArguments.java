@@ -45,6 +45,16 @@ final class StepArguments {
         return "step." + kind + ".DONE_ALL_DISABLED";
       }
     }
+    // Leaving a group ownerless is a warning of its own sentence; so is a licence restore would
+    // not find a free seat for.
+    if (step.getKind() == StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS && changes
+        && step.getDetails().getGroupMemberships().getOwnerlessGroupsCount() > 0) {
+      return "step." + kind + "." + outcome + "_OWNERLESS";
+    }
+    if (step.getKind() == StepKind.STEP_KIND_RESTORE_LICENCES && step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED
+        && step.getDetails().getLicences().getLicencesWithoutFreeSeatCount() > 0) {
+      return "step." + kind + ".PLANNED_WITHOUT_FREE_SEAT";
+    }
     // An already-done step whose state the server dates says since when.
     if (step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE && step.hasEffectiveTime()
         && DATED_WHEN_ALREADY_DONE.contains(step.getKind())) {
@@ -94,6 +104,20 @@ final class StepArguments {
     var blocked = details.getDevicesBlocked().getDeviceIdsList();
     args.put("deviceCount", details.hasDevicesWiped() ? wipes.size() : blocked.size());
     args.put("devices", details.hasDevicesWiped() ? wipes.stream().map(DeviceWipe::getDeviceId).toList() : blocked);
+    // Groups: one list of the groups left or rejoined, as a member, an owner or both.
+    var groups = details.getGroupMemberships();
+    var groupNames = new java.util.LinkedHashSet<String>(groups.getMemberGroupsList());
+    groupNames.addAll(groups.getOwnedGroupsList());
+    args.put("groupCount", groupNames.size());
+    args.put("groups", List.copyOf(groupNames));
+    args.put("ownerlessGroupCount", groups.getOwnerlessGroupsCount());
+    args.put("ownerlessGroups", groups.getOwnerlessGroupsList());
+
+    var licences = details.getLicences();
+    args.put("licenceCount", licences.getLicencesCount());
+    args.put("licences", licences.getLicencesList());
+    args.put("fullLicenceCount", licences.getLicencesWithoutFreeSeatCount());
+    args.put("fullLicences", licences.getLicencesWithoutFreeSeatList());
     return args;
   }
 

@@ -185,6 +185,13 @@ final class PseudoLocaleScreensTest {
                   .setState(dev.accountadmin.v1.DeviceWipeState.DEVICE_WIPE_STATE_CONFIRMED)));
       case STEP_KIND_BLOCK_DEVICES, STEP_KIND_UNBLOCK_DEVICES -> details.setDevicesBlocked(
           dev.accountadmin.v1.DevicesBlockedDetails.newBuilder().addDeviceIds("PHONE-1").addDeviceIds("PHONE-2"));
+      // The last-owner warning and a full product: the longest lines these steps have.
+      case STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, STEP_KIND_RESTORE_GROUP_MEMBERSHIPS -> details.setGroupMemberships(
+          dev.accountadmin.v1.GroupMembershipsDetails.newBuilder().addMemberGroups("Sales").addMemberGroups("Finance")
+              .addOwnedGroups("Finance").addOwnerlessGroups("Finance"));
+      case STEP_KIND_REMOVE_LICENCES, STEP_KIND_RESTORE_LICENCES -> details.setLicences(
+          dev.accountadmin.v1.LicencesDetails.newBuilder().addLicences("Microsoft 365 E3")
+              .addLicencesWithoutFreeSeat("Exchange Online (Plan 1)"));
       default -> {}
     }
     return details.build();

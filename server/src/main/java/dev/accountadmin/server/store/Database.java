@@ -99,7 +99,7 @@ public final class Database implements DirectoryPort, AutoCloseable {
    * already at it, with every migration a success, needs no Flyway: loading and running Flyway
    * only to learn that was a third of a start on an existing data directory.
    */
-  static final int SCHEMA_VERSION = 8;
+  static final int SCHEMA_VERSION = 9;
 
   private static void migrate(HikariDataSource pool) {
     if (current(pool)) {
@@ -126,8 +126,9 @@ public final class Database implements DirectoryPort, AutoCloseable {
           }
           applied.add(Integer.parseInt(r.getString("version")));
         }
-        return applied.size() == SCHEMA_VERSION && java.util.stream.IntStream.rangeClosed(1, SCHEMA_VERSION)
-            .allMatch(applied::contains);
+        var expected = java.util.stream.IntStream.rangeClosed(1, SCHEMA_VERSION).boxed()
+            .collect(java.util.stream.Collectors.toSet());
+        return applied.equals(expected);
       }
     } catch (SQLException | NumberFormatException e) {
       // No history table yet, or one this server cannot read: Flyway decides.

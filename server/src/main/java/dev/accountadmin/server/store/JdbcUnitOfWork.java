@@ -55,4 +55,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public Devices devices() {
     return new DeviceStore(c);
   }
+
+  @Override
+  public Memberships memberships() {
+    return new MembershipStore(c, dialect);
+  }
 }
