@@ -59,7 +59,7 @@ final class GuidesTest {
   void render_stepsFollowTheProcedureOrderWithTheirCommands() {
     var offboard = Guides.render("OFFBOARD", messages("en"));
 
-    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
     assertThat(offboard.steps()).extracting(Guides.Step::kind).containsExactly(
         "RESET_PASSWORD", "REVOKE_SESSIONS", "WIPE_DEVICES", "BLOCK_DEVICES", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS",
         "REMOVE_ADMIN_ROLES", "REMOVE_GROUP_MEMBERSHIPS", "REMOVE_LICENCES");
