@@ -65,6 +65,30 @@ final class BatchOffboardTest {
   }
 
   @Test
+  void resumedBatch_runsTheStepsItsFirstCallChose_whateverTheResumingCallSays() throws Exception {
+    // A batch whose first call chose group removal and stopped before its one user: as a crash
+    // leaves it. The resuming call names only the batch, and chooses nothing.
+    var batchId = UUID.randomUUID().toString();
+    var options = java.util.Base64.getEncoder().encodeToString(dev.accountadmin.v1.StepOptions.newBuilder()
+        .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder().setRemoveGroups(true)).build().toByteArray());
+    server.execute("INSERT INTO batches (id, actor, created_at, total, options) SELECT '" + batchId + "', id, 0, 1, '"
+        + options + "' FROM users WHERE upn_key = '" + TestServer.ADMIN + "'");
+    server.execute("INSERT INTO batch_items (batch_id, position, name, state) VALUES ('" + batchId
+        + "', 1, 'users/diego.siciliani@contoso.com', 'PENDING')");
+
+    var resumed = call(BatchOffboardUsersRequest.newBuilder().setBatchId(batchId).build());
+
+    assertThat(resumed).hasSize(1);
+    var steps = resumed.get(0).getResult().getStepsList();
+    assertThat(steps).filteredOn(step -> step.getKind() == dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS)
+        .extracting(StepResult::getOutcome).containsExactly(StepOutcome.STEP_OUTCOME_DONE);
+    assertThat(steps).filteredOn(step -> step.getKind() == dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES)
+        .extracting(StepResult::getOutcome).containsExactly(StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
+    assertThat(server.queryLong("SELECT COUNT(*) FROM group_members m JOIN users u ON u.id = m.user_id"
+        + " WHERE u.upn_key = 'diego.siciliani@contoso.com'")).isZero();
+  }
+
+  @Test
   void batch_withAMalformedRequestId_isABadRequest() {
     var failure = failure(() -> call(BatchOffboardUsersRequest.newBuilder().addAllNames(staff(1)).setRequestId("batch-1").build()));
     assertThat(failure.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
