@@ -93,8 +93,8 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class))),
       // Groups and licences, when chosen, after everything that closes the account. Licences go
       // last: a mailbox is converted to shared before its licence goes, or its mail goes too.
-      Slot.chosen("acctadmin groups USER --remove-all", c -> c.memberships().removeGroups(), r -> new RemoveGroupMemberships()),
-      Slot.chosen("acctadmin licences USER --remove-all", c -> c.memberships().removeLicences(), r -> new RemoveLicences())),
+      Slot.chosen("acctadmin groups USER --remove-all", c -> c.memberships().removeGroups(), r -> new RemoveGroupMemberships(true)),
+      Slot.chosen("acctadmin licences USER --remove-all", c -> c.memberships().removeLicences(), r -> new RemoveLicences(true))),
       Restore.RECORDS_PRIOR_STATE);
 
   /**

@@ -10,7 +10,9 @@ import java.util.Optional;
  * removed so that restore re-adds exactly that. A group whose last owner the user was is left
  * without an owner: the details say which, since nobody can manage such a group but an admin.
  */
-public record RemoveGroupMemberships() implements Step {
+// recordsForRestore: true in an offboarding, whose restore re-adds what it removed; false for the
+// single step, an admin's own decision that no later restore should quietly undo.
+public record RemoveGroupMemberships(boolean recordsForRestore) implements Step {
   @Override
   public StepKind kind() {
     return StepKind.REMOVE_GROUP_MEMBERSHIPS;
@@ -45,7 +47,9 @@ public record RemoveGroupMemberships() implements Step {
     for (var m : removed) {
       memberships.remove(user.id(), m);
     }
-    memberships.recordRemoved(user.id(), removed, now);
+    if (recordsForRestore) {
+      memberships.recordRemoved(user.id(), removed, now);
+    }
     return new Applied(user, details);
   }
 

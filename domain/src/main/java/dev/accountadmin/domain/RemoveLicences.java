@@ -8,7 +8,8 @@ import java.util.Optional;
  * Removes every licence of the user: each seat goes back to the product's pool. What it removed
  * is recorded so that restore can re-assign exactly that, if a seat is still free then.
  */
-public record RemoveLicences() implements Step {
+// recordsForRestore: as for RemoveGroupMemberships, only an offboarding's removal is restore's to undo.
+public record RemoveLicences(boolean recordsForRestore) implements Step {
   @Override
   public StepKind kind() {
     return StepKind.REMOVE_LICENCES;
@@ -42,7 +43,9 @@ public record RemoveLicences() implements Step {
     for (var licence : licences) {
       memberships.unassign(user.id(), licence.sku());
     }
-    memberships.recordRemovedLicences(user.id(), licences.stream().map(UnitOfWork.Memberships.Licence::sku).toList(), now);
+    if (recordsForRestore) {
+      memberships.recordRemovedLicences(user.id(), licences.stream().map(UnitOfWork.Memberships.Licence::sku).toList(), now);
+    }
     return new Applied(user, new StepDetails.Licences(
         licences.stream().map(UnitOfWork.Memberships.Licence::name).toList(), List.of()));
   }

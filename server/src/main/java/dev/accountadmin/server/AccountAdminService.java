@@ -323,7 +323,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void removeGroupMemberships(dev.accountadmin.v1.RemoveGroupMembershipsRequest request,
       StreamObserver<dev.accountadmin.v1.RemoveGroupMembershipsResponse> response) {
     handle(AccountAdminGrpc.getRemoveGroupMembershipsMethod(), request, request.getRequestId(), response, () -> {
-      var changed = step(new dev.accountadmin.domain.RemoveGroupMemberships(), request.getName(), request.getRequestId(),
+      var changed = step(new dev.accountadmin.domain.RemoveGroupMemberships(false), request.getName(), request.getRequestId(),
           request.getValidateOnly());
       return dev.accountadmin.v1.RemoveGroupMembershipsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
@@ -355,7 +355,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void removeLicences(dev.accountadmin.v1.RemoveLicencesRequest request,
       StreamObserver<dev.accountadmin.v1.RemoveLicencesResponse> response) {
     handle(AccountAdminGrpc.getRemoveLicencesMethod(), request, request.getRequestId(), response, () -> {
-      var changed = step(new dev.accountadmin.domain.RemoveLicences(), request.getName(), request.getRequestId(),
+      var changed = step(new dev.accountadmin.domain.RemoveLicences(false), request.getName(), request.getRequestId(),
           request.getValidateOnly());
       return dev.accountadmin.v1.RemoveLicencesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });

@@ -222,6 +222,14 @@ final class GroupsTest {
           .setName(DIEGO_NAME).build()).getStep();
       assertThat(groups.getDetails().getGroupMemberships().getOwnerlessGroupsList()).containsExactly("Finance");
       assertThat(server.queryLong(MEMBERSHIPS_OF_DIEGO)).isZero();
+
+      // A removal on its own is the admin's decision: a later offboarding's restore leaves it be.
+      assertThat(server.queryLong("SELECT COUNT(*) FROM removed_memberships")).isZero();
+      assertThat(server.queryLong("SELECT COUNT(*) FROM removed_licences")).isZero();
+      server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(DIEGO_NAME).build());
+      server.admin().restoreUser(RestoreUserRequest.newBuilder().setName(DIEGO_NAME).build());
+      assertThat(server.queryLong(MEMBERSHIPS_OF_DIEGO)).isZero();
+      assertThat(server.queryLong(LICENCES_OF_DIEGO)).isZero();
     }
   }
 }
