@@ -1,45 +1,43 @@
 package dev.accountadmin.server;
 
+import com.google.protobuf.Message;
+import dev.accountadmin.domain.AllowSignIn;
+import dev.accountadmin.domain.AssignAdminRoles;
 import dev.accountadmin.domain.AuditQuery;
+import dev.accountadmin.domain.BlockDevices;
+import dev.accountadmin.domain.BlockSignIn;
+import dev.accountadmin.domain.ClearLockout;
 import dev.accountadmin.domain.Directory;
-import dev.accountadmin.failure.DirectoryException;
-import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.domain.LiftSendingRestriction;
 import dev.accountadmin.domain.NewUser;
 import dev.accountadmin.domain.ProcedureResult;
 import dev.accountadmin.domain.Procedures;
-import dev.accountadmin.domain.AllowSignIn;
-import dev.accountadmin.domain.AssignAdminRoles;
-import dev.accountadmin.domain.BlockDevices;
-import dev.accountadmin.domain.BlockSignIn;
-import dev.accountadmin.domain.WipeDevices;
-import dev.accountadmin.failure.Reason;
-import java.util.Set;
-import dev.accountadmin.domain.ClearLockout;
-import dev.accountadmin.domain.LiftSendingRestriction;
 import dev.accountadmin.domain.RemoveAdminRoles;
+import dev.accountadmin.domain.RemoveGroupMemberships;
+import dev.accountadmin.domain.RemoveLicences;
 import dev.accountadmin.domain.ResetPassword;
 import dev.accountadmin.domain.RestrictSending;
 import dev.accountadmin.domain.RevokeSessions;
+import dev.accountadmin.domain.Role;
 import dev.accountadmin.domain.SetMailProtocols;
 import dev.accountadmin.domain.Step;
 import dev.accountadmin.domain.UserName;
 import dev.accountadmin.domain.UserQuery;
+import dev.accountadmin.domain.WipeDevices;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
+import dev.accountadmin.failure.Reason;
 import dev.accountadmin.v1.AccountAdminGrpc;
+import dev.accountadmin.v1.Action;
 import dev.accountadmin.v1.AllowSignInRequest;
 import dev.accountadmin.v1.AllowSignInResponse;
 import dev.accountadmin.v1.AssignAdminRolesRequest;
 import dev.accountadmin.v1.AssignAdminRolesResponse;
 import dev.accountadmin.v1.BatchOffboardUsersRequest;
 import dev.accountadmin.v1.BatchOffboardUsersResponse;
-import dev.accountadmin.v1.GetBatchRequest;
-import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.BlockDeviceRequest;
 import dev.accountadmin.v1.BlockDeviceResponse;
 import dev.accountadmin.v1.BlockSignInRequest;
-import dev.accountadmin.v1.ListDevicesRequest;
-import dev.accountadmin.v1.ListDevicesResponse;
-import dev.accountadmin.v1.WipeDeviceRequest;
-import dev.accountadmin.v1.WipeDeviceResponse;
 import dev.accountadmin.v1.BlockSignInResponse;
 import dev.accountadmin.v1.CheckPermissionRequest;
 import dev.accountadmin.v1.CheckPermissionResponse;
@@ -49,6 +47,8 @@ import dev.accountadmin.v1.CreateUserRequest;
 import dev.accountadmin.v1.CreateUserResponse;
 import dev.accountadmin.v1.DeleteUserRequest;
 import dev.accountadmin.v1.DeleteUserResponse;
+import dev.accountadmin.v1.GetBatchRequest;
+import dev.accountadmin.v1.GetBatchResponse;
 import dev.accountadmin.v1.GetGuideRequest;
 import dev.accountadmin.v1.GetGuideResponse;
 import dev.accountadmin.v1.GetUserRequest;
@@ -57,14 +57,26 @@ import dev.accountadmin.v1.LiftSendingRestrictionRequest;
 import dev.accountadmin.v1.LiftSendingRestrictionResponse;
 import dev.accountadmin.v1.ListAuditEventsRequest;
 import dev.accountadmin.v1.ListAuditEventsResponse;
+import dev.accountadmin.v1.ListDevicesRequest;
+import dev.accountadmin.v1.ListDevicesResponse;
+import dev.accountadmin.v1.ListGroupsRequest;
+import dev.accountadmin.v1.ListGroupsResponse;
+import dev.accountadmin.v1.ListLicencesRequest;
+import dev.accountadmin.v1.ListLicencesResponse;
 import dev.accountadmin.v1.ListRestrictedSendersRequest;
 import dev.accountadmin.v1.ListRestrictedSendersResponse;
+import dev.accountadmin.v1.ListUserMembershipsRequest;
+import dev.accountadmin.v1.ListUserMembershipsResponse;
 import dev.accountadmin.v1.ListUsersRequest;
 import dev.accountadmin.v1.ListUsersResponse;
 import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.OffboardUserResponse;
 import dev.accountadmin.v1.RemoveAdminRolesRequest;
 import dev.accountadmin.v1.RemoveAdminRolesResponse;
+import dev.accountadmin.v1.RemoveGroupMembershipsRequest;
+import dev.accountadmin.v1.RemoveGroupMembershipsResponse;
+import dev.accountadmin.v1.RemoveLicencesRequest;
+import dev.accountadmin.v1.RemoveLicencesResponse;
 import dev.accountadmin.v1.ResetPasswordRequest;
 import dev.accountadmin.v1.ResetPasswordResponse;
 import dev.accountadmin.v1.RestoreUserRequest;
@@ -85,11 +97,13 @@ import dev.accountadmin.v1.UnlockUserResponse;
 import dev.accountadmin.v1.User;
 import dev.accountadmin.v1.VerifyAuditLogRequest;
 import dev.accountadmin.v1.VerifyAuditLogResponse;
-import com.google.protobuf.Message;
+import dev.accountadmin.v1.WipeDeviceRequest;
+import dev.accountadmin.v1.WipeDeviceResponse;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -184,7 +198,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     handle(method, request, "", response, work);
   }
 
-  private dev.accountadmin.v1.User user(ProcedureResult result) {
+  private User user(ProcedureResult result) {
     return Protos.toProto(result.user(), result.activeSessions(), clock.instant());
   }
 
@@ -206,7 +220,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
     handle(AccountAdminGrpc.getListAuditEventsMethod(), request, response, () -> {
       // Unspecified means any action; a value this server does not know is a mistake.
-      var action = request.getAction() == dev.accountadmin.v1.Action.ACTION_UNSPECIFIED ? null
+      var action = request.getAction() == Action.ACTION_UNSPECIFIED ? null
           : Protos.specified("action", ProtoEnums.fromProto(request.getAction()));
       // Actor and target are matched exactly; a control character can match nothing, and NUL is
       // refused by PostgreSQL.
@@ -320,12 +334,12 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   }
 
   @Override
-  public void removeGroupMemberships(dev.accountadmin.v1.RemoveGroupMembershipsRequest request,
-      StreamObserver<dev.accountadmin.v1.RemoveGroupMembershipsResponse> response) {
+  public void removeGroupMemberships(RemoveGroupMembershipsRequest request,
+      StreamObserver<RemoveGroupMembershipsResponse> response) {
     handle(AccountAdminGrpc.getRemoveGroupMembershipsMethod(), request, request.getRequestId(), response, () -> {
-      var changed = step(new dev.accountadmin.domain.RemoveGroupMemberships(false), request.getName(), request.getRequestId(),
+      var changed = step(new RemoveGroupMemberships(false), request.getName(), request.getRequestId(),
           request.getValidateOnly());
-      return dev.accountadmin.v1.RemoveGroupMembershipsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+      return RemoveGroupMembershipsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
   }
 
@@ -352,38 +366,38 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   }
 
   @Override
-  public void removeLicences(dev.accountadmin.v1.RemoveLicencesRequest request,
-      StreamObserver<dev.accountadmin.v1.RemoveLicencesResponse> response) {
+  public void removeLicences(RemoveLicencesRequest request,
+      StreamObserver<RemoveLicencesResponse> response) {
     handle(AccountAdminGrpc.getRemoveLicencesMethod(), request, request.getRequestId(), response, () -> {
-      var changed = step(new dev.accountadmin.domain.RemoveLicences(false), request.getName(), request.getRequestId(),
+      var changed = step(new RemoveLicences(false), request.getName(), request.getRequestId(),
           request.getValidateOnly());
-      return dev.accountadmin.v1.RemoveLicencesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+      return RemoveLicencesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
   }
 
   @Override
-  public void listGroups(dev.accountadmin.v1.ListGroupsRequest request,
-      StreamObserver<dev.accountadmin.v1.ListGroupsResponse> response) {
+  public void listGroups(ListGroupsRequest request,
+      StreamObserver<ListGroupsResponse> response) {
     handle(AccountAdminGrpc.getListGroupsMethod(), request, response, () -> {
-      var proto = dev.accountadmin.v1.ListGroupsResponse.newBuilder();
+      var proto = ListGroupsResponse.newBuilder();
       directory.groups(CallContext.caller()).forEach(g -> proto.addGroups(MembershipProtos.toProto(g)));
       return proto.build();
     });
   }
 
   @Override
-  public void listLicences(dev.accountadmin.v1.ListLicencesRequest request,
-      StreamObserver<dev.accountadmin.v1.ListLicencesResponse> response) {
+  public void listLicences(ListLicencesRequest request,
+      StreamObserver<ListLicencesResponse> response) {
     handle(AccountAdminGrpc.getListLicencesMethod(), request, response, () -> {
-      var proto = dev.accountadmin.v1.ListLicencesResponse.newBuilder();
+      var proto = ListLicencesResponse.newBuilder();
       directory.licences(CallContext.caller()).forEach(l -> proto.addLicences(MembershipProtos.toProto(l)));
       return proto.build();
     });
   }
 
   @Override
-  public void listUserMemberships(dev.accountadmin.v1.ListUserMembershipsRequest request,
-      StreamObserver<dev.accountadmin.v1.ListUserMembershipsResponse> response) {
+  public void listUserMemberships(ListUserMembershipsRequest request,
+      StreamObserver<ListUserMembershipsResponse> response) {
     handle(AccountAdminGrpc.getListUserMembershipsMethod(), request, response, () ->
         MembershipProtos.toProto(directory.memberships(CallContext.caller(),
             UserName.fromResourceName("name", request.getName()))));
@@ -468,7 +482,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     handle(AccountAdminGrpc.getRemoveAdminRolesMethod(), request, request.getRequestId(), response, () -> {
       var roles = Protos.roles("admin_roles", request.getAdminRolesList());
       // Empty means all of them.
-      var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(dev.accountadmin.domain.Role.class) : roles);
+      var params = new RemoveAdminRoles(roles.isEmpty() ? java.util.EnumSet.allOf(Role.class) : roles);
       var changed = step(params, request.getName(), request.getRequestId(), request.getValidateOnly());
       return RemoveAdminRolesResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
@@ -517,11 +531,11 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
         requestId(requestId), validateOnly);
   }
 
-  private static dev.accountadmin.v1.StepResult step(Directory.Changed changed) {
+  private static StepResult step(Directory.Changed changed) {
     return Protos.toProto(changed.step(), changed.user());
   }
 
-  private dev.accountadmin.v1.User user(Directory.Changed changed) {
+  private User user(Directory.Changed changed) {
     return Protos.toProto(changed.user(), changed.activeSessions(), clock.instant());
   }
 
