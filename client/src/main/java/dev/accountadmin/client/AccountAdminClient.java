@@ -85,6 +85,14 @@ public final class AccountAdminClient implements AutoCloseable {
     return new AccountAdminClient(builder.build(), true, target, null, Locale.ENGLISH, DEFAULT_DEADLINE);
   }
 
+  /**
+   * A client over a channel the caller made and keeps (an in-process channel to a server in the
+   * same JVM, as the web portal the server hosts uses); {@link #close} leaves it open.
+   */
+  public static AccountAdminClient over(ManagedChannel channel, String target) {
+    return new AccountAdminClient(channel, false, target, null, Locale.ENGLISH, DEFAULT_DEADLINE);
+  }
+
   private static boolean isLoopback(String host) {
     if (host.equalsIgnoreCase("localhost")) {
       return true;

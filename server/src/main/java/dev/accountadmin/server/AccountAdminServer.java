@@ -105,6 +105,29 @@ public final class AccountAdminServer implements AutoCloseable {
         description = "Argon2id iterations (see --password-hash-memory-kib); default ${DEFAULT-VALUE}.")
     int hashIterations;
 
+    // The web portal (issue 14): on by default, on loopback like the API unless --bind says otherwise.
+    @Option(names = "--portal-port", defaultValue = "${env:ACCOUNTADMIN_PORTAL_PORT:-8080}",
+        description = "Port of the web portal (ACCOUNTADMIN_PORTAL_PORT; default ${DEFAULT-VALUE}); 0 turns it off.")
+    int portalPort;
+
+    @Option(names = "--portal-tls-cert", defaultValue = "${env:ACCOUNTADMIN_PORTAL_TLS_CERT}",
+        description = "The portal's TLS certificate chain (PEM); with --portal-tls-key the portal speaks HTTPS.")
+    Path portalTlsCert;
+
+    @Option(names = "--portal-tls-key", defaultValue = "${env:ACCOUNTADMIN_PORTAL_TLS_KEY}",
+        description = "The portal's TLS private key (unencrypted PKCS#8 PEM).")
+    Path portalTlsKey;
+
+    @Option(names = "--portal-tls-keystore", defaultValue = "${env:ACCOUNTADMIN_PORTAL_TLS_KEYSTORE}",
+        description = "The portal's TLS key store (PKCS#12), instead of --portal-tls-cert and --portal-tls-key; "
+            + "its password from ACCOUNTADMIN_PORTAL_KEYSTORE_PASSWORD.")
+    Path portalKeystore;
+
+    /** Tests and embedding: a portal on any free port, which --portal-port cannot ask for (0 is off). */
+    boolean portalOnAnyPort;
+    String portalKeystorePassword = System.getenv("ACCOUNTADMIN_PORTAL_KEYSTORE_PASSWORD");
+    PrintStream err = System.err;
+
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
@@ -118,7 +141,7 @@ public final class AccountAdminServer implements AutoCloseable {
     /** A configuration for tests and embedding: SQLite in {@code dataDir}, any free loopback port. */
     public static Config forDataDir(Path dataDir) {
       var config = new Config();
-      new CommandLine(config).parseArgs("--port", "0", "--data-dir", dataDir.toString());
+      new CommandLine(config).parseArgs("--port", "0", "--portal-port", "0", "--data-dir", dataDir.toString());
       config.databaseUrl = null;
       config.bootstrapPassword = null;
       return config;
@@ -180,6 +203,17 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    /** Hosts the web portal on a free loopback port (it prints its address in its ready line). */
+    public Config portalOnAnyPort() {
+      this.portalOnAnyPort = true;
+      return this;
+    }
+
+    public Config err(PrintStream value) {
+      this.err = value;
+      return this;
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -219,11 +253,13 @@ public final class AccountAdminServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final Database database;
+  private final PortalHosting portal;
 
-  private AccountAdminServer(Server server, HealthStatusManager health, Database database) {
+  private AccountAdminServer(Server server, HealthStatusManager health, Database database, PortalHosting portal) {
     this.server = server;
     this.health = health;
     this.database = database;
+    this.portal = portal;
   }
 
   public static void main(String[] args) {
@@ -324,7 +360,10 @@ public final class AccountAdminServer implements AutoCloseable {
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");
       config.out.flush();
-      return new AccountAdminServer(server, health, database);
+      // After the ready line: the API's start-up time does not wait for the web server's.
+      var portal = config.portalPort != 0 || config.portalOnAnyPort
+          ? PortalHosting.start(services, portalSettings(config), config.out, config.err) : null;
+      return new AccountAdminServer(server, health, database, portal);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
       if (database != null) {
@@ -332,6 +371,23 @@ public final class AccountAdminServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static Map<String, String> portalSettings(Config config) {
+    var settings = new java.util.HashMap<String, String>();
+    settings.put("bind", config.bind);
+    settings.put("port", Integer.toString(config.portalOnAnyPort ? 0 : config.portalPort));
+    if (config.portalTlsCert != null) {
+      settings.put("tlsCert", config.portalTlsCert.toString());
+    }
+    if (config.portalTlsKey != null) {
+      settings.put("tlsKey", config.portalTlsKey.toString());
+    }
+    if (config.portalKeystore != null) {
+      settings.put("keystore", config.portalKeystore.toString());
+      settings.put("keystorePassword", config.portalKeystorePassword == null ? "" : config.portalKeystorePassword);
+    }
+    return settings;
   }
 
   /** A secret shared by every replica through the directory, created by the first to start. */
@@ -382,6 +438,9 @@ public final class AccountAdminServer implements AutoCloseable {
   /** Stops taking calls, lets in-flight ones finish (30 s at most), then closes the database. */
   @Override
   public void close() {
+    if (portal != null) {
+      portal.close();
+    }
     health.enterTerminalState();
     server.shutdown();
     try {

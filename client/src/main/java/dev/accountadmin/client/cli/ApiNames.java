@@ -8,10 +8,10 @@ import java.util.Locale;
  * GLOBAL_ADMIN}): how bundle keys and the names an admin types spell it. The prefix is the type's
  * name in upper snake case, as the API's lint rules require of every enum.
  */
-final class ApiNames {
+public final class ApiNames {
   private ApiNames() {}
 
-  static String of(ProtocolMessageEnum value) {
+  public static String of(ProtocolMessageEnum value) {
     // A value from a newer server than this CLI knows: shown as unspecified, never as a fragment.
     if (value instanceof Enum<?> e && e.name().equals("UNRECOGNIZED")) {
       return "UNSPECIFIED";

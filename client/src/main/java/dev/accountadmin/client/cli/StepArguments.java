@@ -17,8 +17,9 @@ import java.util.Map;
  * The bundle key and arguments of a step's line, from the step's typed result: every argument
  * any {@code step.<KIND>.<OUTCOME>} message takes gets a value, so no line ever shows a raw
  * {@code {placeholder}} — a detail the server left out renders as zero, an empty list, or now.
+ * Public so that the web portal says each step in the same words as the CLI.
  */
-final class StepArguments {
+public final class StepArguments {
   private StepArguments() {}
 
   /** Steps whose ALREADY_DONE state the server dates (a restriction's start, a password change). */
@@ -30,7 +31,7 @@ final class StepArguments {
    * turns protocols off (every one of them has its own sentence), restore turns them back on, and
    * {@code mail-protocols} may do both; an already-done step the server dates says since when.
    */
-  static String key(StepResult step) {
+  public static String key(StepResult step) {
     var kind = ApiNames.of(step.getKind());
     var outcome = ApiNames.of(step.getOutcome());
     boolean changes = step.getOutcome() == StepOutcome.STEP_OUTCOME_DONE || step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED;
@@ -63,7 +64,7 @@ final class StepArguments {
     return "step." + kind + "." + outcome;
   }
 
-  static Map<String, Object> of(Messages m, String user, StepResult step, Instant now) {
+  public static Map<String, Object> of(Messages m, String user, StepResult step, Instant now) {
     var details = step.getDetails();
     var args = new HashMap<String, Object>();
     args.put("user", user);

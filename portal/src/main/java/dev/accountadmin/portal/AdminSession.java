@@ -1,0 +1,36 @@
+package dev.accountadmin.portal;
+
+import java.time.Instant;
+
+/**
+ * One browser's session with the portal, kept in the portal's memory and named by a random id in
+ * an HttpOnly cookie. Before sign-in it holds only the CSRF token of the sign-in form; after, the
+ * admin's access token, which never leaves the portal (no cookie, no URL, no log).
+ */
+final class AdminSession {
+  final String id;
+  final String csrf;
+  final String accessToken;
+  final String refreshToken;
+  final String admin;
+  volatile Instant lastSeen;
+
+  AdminSession(String id, String csrf, String accessToken, String refreshToken, String admin, Instant now) {
+    this.id = id;
+    this.csrf = csrf;
+    this.accessToken = accessToken;
+    this.refreshToken = refreshToken;
+    this.admin = admin;
+    this.lastSeen = now;
+  }
+
+  boolean signedIn() {
+    return accessToken != null;
+  }
+
+  // The tokens are left out on purpose: a session printed by mistake gives nothing away.
+  @Override
+  public String toString() {
+    return "AdminSession[" + (admin == null ? "anonymous" : admin) + "]";
+  }
+}
