@@ -19,7 +19,16 @@ public final class EmbeddedPortal {
    * @param settings "bind", "port", and for TLS "tlsCert" and "tlsKey", or "keystore" and "keystorePassword"
    */
   public static AutoCloseable start(ManagedChannel channel, Map<String, String> settings, PrintStream out) {
-    var portal = Portal.start(AccountAdminClient.over(channel, "in-process"), PortalSettings.fromMap(settings));
+    // Libraries that look up resources through the thread's loader find the portal's own.
+    var thread = Thread.currentThread();
+    var before = thread.getContextClassLoader();
+    thread.setContextClassLoader(EmbeddedPortal.class.getClassLoader());
+    Portal portal;
+    try {
+      portal = Portal.start(AccountAdminClient.over(channel, "in-process"), PortalSettings.fromMap(settings));
+    } finally {
+      thread.setContextClassLoader(before);
+    }
     out.printf("AccountAdmin portal ready on %s%n", portal.url());
     out.flush();
     return portal;

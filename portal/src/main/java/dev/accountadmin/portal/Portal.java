@@ -23,6 +23,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class Portal implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Portal.class.getName());
+  // Held, so that the levels set on them last: Javalin and Jetty announce every start at INFO,
+  // and the portal prints its own ready line.
+  private static final Logger JAVALIN_LOG = Logger.getLogger("io.javalin");
+  private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
   /** No inline script or style anywhere; scripts, styles and forms only from the portal itself. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -39,6 +43,8 @@ public final class Portal implements AutoCloseable {
 
   /** Starts serving; the client's channel stays the caller's. */
   public static Portal start(AccountAdminClient api, PortalSettings settings) {
+    JAVALIN_LOG.setLevel(Level.WARNING);
+    JETTY_LOG.setLevel(Level.WARNING);
     var web = new Web(api, new Sessions(settings.clock(), settings.sessionIdle()), settings);
     var app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -48,7 +54,6 @@ public final class Portal implements AutoCloseable {
         files.directory = "/dev/accountadmin/portal/static";
         files.location = Location.CLASSPATH;
       });
-      config.staticFiles.enableWebjars();
       config.jetty.defaultHost = settings.bind();
       config.jetty.defaultPort = settings.port();
       if (settings.tls()) {
@@ -66,6 +71,13 @@ public final class Portal implements AutoCloseable {
       }
     });
     app.before(ctx -> secure(ctx, web));
+    // htmx from its webjar, read through the portal's own class loader (the server hosts the
+    // portal in a loader of its own, which Jetty's class-path resources would not look in).
+    app.get(Assets.HTMX, ctx -> {
+      ctx.header("Cache-Control", "max-age=86400");
+      ctx.contentType("text/javascript");
+      ctx.result(Portal.class.getResourceAsStream("/META-INF/resources" + Assets.HTMX));
+    });
     SignInPages.routes(app, web);
     UserPages.routes(app, web);
     ActionPages.routes(app, web);

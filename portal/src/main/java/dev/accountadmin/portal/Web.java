@@ -16,7 +16,9 @@ final class Web {
   static final String SESSION_COOKIE = "aa_session";
   private static final String SESSION_ATTRIBUTE = "aa.session";
 
-  final TemplateEngine templates = TemplateEngine.createPrecompiled(gg.jte.ContentType.Html);
+  // The portal's own class loader: hosted by the server, the portal has a loader of its own.
+  final TemplateEngine templates = TemplateEngine.createPrecompiled(null, gg.jte.ContentType.Html,
+      Web.class.getClassLoader(), "gg.jte.generated.precompiled");
   final AccountAdminClient api;
   final Sessions sessions;
   final PortalSettings settings;
@@ -91,7 +93,7 @@ final class Web {
   void render(Context ctx, String template, Map<String, Object> params) {
     var output = new StringOutput();
     templates.render(template, params, output);
-    ctx.html(output.toString());
+    ctx.contentType("text/html; charset=utf-8").result(output.toString());
   }
 
   /** Thrown by a page that needs a signed-in admin; the portal answers with the sign-in page. */
