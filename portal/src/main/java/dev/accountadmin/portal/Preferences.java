@@ -4,7 +4,6 @@ import dev.accountadmin.i18n.Locales;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,7 @@ import java.util.Locale;
 final class Preferences {
   static final String LANGUAGE_COOKIE = "aa_lang";
   static final String ZONE_COOKIE = "aa_zone";
+  static final ZoneId UTC = ZoneId.of("UTC");
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ro"),
       Locale.forLanguageTag("nl"), Locale.forLanguageTag("sv"));
 
@@ -30,7 +30,8 @@ final class Preferences {
 
   static ZoneId zone(Context ctx) {
     var zone = zoneOf(ctx.cookie(ZONE_COOKIE));
-    return zone == null ? ZoneOffset.UTC : zone;
+    // "UTC" by name: the offset's own id, "Z", is no name to show an admin.
+    return zone == null ? UTC : zone;
   }
 
   /** A zone id the admin chose, or null when it is none. */
