@@ -11,15 +11,14 @@ final class AdminSession {
   final String id;
   final String csrf;
   final String accessToken;
-  final String refreshToken;
   final String admin;
   volatile Instant lastSeen;
 
-  AdminSession(String id, String csrf, String accessToken, String refreshToken, String admin, Instant now) {
+  // No refresh token is kept: a session ends with its access token (an hour) or when left alone.
+  AdminSession(String id, String csrf, String accessToken, String admin, Instant now) {
     this.id = id;
     this.csrf = csrf;
     this.accessToken = accessToken;
-    this.refreshToken = refreshToken;
     this.admin = admin;
     this.lastSeen = now;
   }
@@ -28,7 +27,7 @@ final class AdminSession {
     return accessToken != null;
   }
 
-  // The tokens are left out on purpose: a session printed by mistake gives nothing away.
+  // The token is left out on purpose: a session printed by mistake gives nothing away.
   @Override
   public String toString() {
     return "AdminSession[" + (admin == null ? "anonymous" : admin) + "]";

@@ -53,14 +53,14 @@ final class Sessions {
   }
 
   AdminSession anonymous() {
-    return put(new AdminSession(token(), token(), null, null, null, clock.instant()));
+    return put(new AdminSession(token(), token(), null, null, clock.instant()));
   }
 
-  AdminSession signedIn(AdminSession before, String admin, String accessToken, String refreshToken) {
+  AdminSession signedIn(AdminSession before, String admin, String accessToken) {
     if (before != null) {
       byId.remove(before.id);
     }
-    return put(new AdminSession(token(), token(), accessToken, refreshToken, admin, clock.instant()));
+    return put(new AdminSession(token(), token(), accessToken, admin, clock.instant()));
   }
 
   void remove(AdminSession session) {

@@ -44,7 +44,7 @@ final class SignInPages {
     try {
       var response = web.api.withLanguage(Preferences.locale(ctx)).auth(s -> s.signIn(SignInRequest.newBuilder()
           .setUserPrincipalName(user).setPassword(password).setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()));
-      var session = web.sessions.signedIn(web.existingSession(ctx), user, response.getAccessToken(), response.getRefreshToken());
+      var session = web.sessions.signedIn(web.existingSession(ctx), user, response.getAccessToken());
       web.attach(ctx, session);
       ctx.redirect("/users", HttpStatus.SEE_OTHER);
     } catch (AccountAdminException e) {

@@ -25,6 +25,11 @@ public record StepLines(List<Line> lines, String residual, List<String> recommen
     }
   }
 
+  /** True when the API would refuse a step: a procedure then runs none of them. */
+  public boolean denied() {
+    return lines.stream().anyMatch(l -> l.outcome().equals("DENIED"));
+  }
+
   static StepLines of(Page page, String upn, PortalAction.Outcome outcome, Instant now) {
     var m = page.messages();
     var lines = new ArrayList<Line>();

@@ -197,6 +197,21 @@ class PortalBrowserTest {
   }
 
   @Test
+  void aHelpdeskAdmin_seesInThePlanThatTheApiDeniesOffboardingAUserAdmin() {
+    browser.open("/sign-in");
+    browser.language("en");
+    // Lee Gu is a helpdesk admin; Megan Bowen a user admin, whom only a higher role may offboard.
+    browser.signIn("lee.gu@contoso.com", "Demo-Passw0rd-2026");
+    browser.open("/users/megan.bowen@contoso.com/actions/offboard");
+    assertThat(outcomes()).contains("DENIED").doesNotContain("DONE");
+    // All or nothing: a procedure with a denied step is not offered to run.
+    assertThat(browser.all("#plan-denied")).hasSize(1);
+    assertThat(browser.all("#confirm")).isEmpty();
+    browser.check("plan-denied-en");
+    assertThat(user("megan.bowen").hasOffboardTime()).isFalse();
+  }
+
+  @Test
   void anErrorPage_keepsTheAdminSignedIn() {
     signIn("en");
     browser.open("/no-such-page");
