@@ -8,6 +8,11 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
+import dev.accountadmin.connector.Connectors;
+import dev.accountadmin.connector.DirectoriesFile;
+import dev.accountadmin.connector.DirectoryPasswords;
+import dev.accountadmin.connector.ExternalDirectory;
+import dev.accountadmin.domain.Directories;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.domain.Procedures;
 import dev.accountadmin.server.mail.DeviceSync;
@@ -105,6 +110,13 @@ public final class AccountAdminServer implements AutoCloseable {
         description = "Argon2id iterations (see --password-hash-memory-kib); default ${DEFAULT-VALUE}.")
     int hashIterations;
 
+    @Option(names = "--directories", defaultValue = "${env:ACCOUNTADMIN_DIRECTORIES}", paramLabel = "FILE",
+        description = "External directories (Active Directory) in TOML (ACCOUNTADMIN_DIRECTORIES); users of the UPN "
+            + "suffixes each holds live there. Secrets come from the environment or files the file names.")
+    Path directoriesFile;
+
+    Map<String, String> env = System.getenv();
+
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
@@ -180,6 +192,13 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    /** The external directories file, and the environment its secrets are read from. */
+    public Config directories(Path file, Map<String, String> environment) {
+      this.directoriesFile = file;
+      this.env = environment;
+      return this;
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -219,11 +238,14 @@ public final class AccountAdminServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final Database database;
+  private final java.util.List<ExternalDirectory> externals;
 
-  private AccountAdminServer(Server server, HealthStatusManager health, Database database) {
+  private AccountAdminServer(Server server, HealthStatusManager health, Database database,
+      java.util.List<ExternalDirectory> externals) {
     this.server = server;
     this.health = health;
     this.database = database;
+    this.externals = externals;
   }
 
   public static void main(String[] args) {
@@ -287,6 +309,7 @@ public final class AccountAdminServer implements AutoCloseable {
       throw e;
     }
     Database database = null;
+    var externals = new java.util.ArrayList<ExternalDirectory>();
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
@@ -300,7 +323,16 @@ public final class AccountAdminServer implements AutoCloseable {
       var fingerprintKey = secret(port, "failure-fingerprint-key", secrets::token, clock).getBytes(StandardCharsets.US_ASCII);
       var authentication = new Authentication(port, config.hasher, secrets, tokens, config.authPolicy, clock,
           fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock));
-      var directory = new Directory(port, new HashedPasswords(config.hasher, secrets, config.authPolicy), clock);
+      var directories = Directories.of(port, new HashedPasswords(config.hasher, secrets, config.authPolicy));
+      if (config.directoriesFile != null) {
+        var passwords = new DirectoryPasswords(secrets, config.authPolicy);
+        for (var entry : DirectoriesFile.read(config.directoriesFile, config.env)) {
+          var external = new ExternalDirectory(entry.name(), Connectors.open(entry, clock), port, clock);
+          externals.add(external);
+          directories = directories.with(external, passwords, entry.upnSuffixes());
+        }
+      }
+      var directory = new Directory(directories, clock);
       var domain = new Bootstrap(port, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
       var mail = new MailFlow(port, config.outboundPolicy, clock, domain);
@@ -324,9 +356,10 @@ public final class AccountAdminServer implements AutoCloseable {
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");
       config.out.flush();
-      return new AccountAdminServer(server, health, database);
+      return new AccountAdminServer(server, health, database, externals);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
+      externals.forEach(ExternalDirectory::close);
       if (database != null) {
         database.close();
       }
@@ -393,6 +426,7 @@ public final class AccountAdminServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     } finally {
+      externals.forEach(ExternalDirectory::close);
       database.close();
     }
   }

@@ -50,7 +50,8 @@ final class Protos {
         .setActiveSessionCount(activeSessions)
         .setCreateTime(timestamp(u.createdAt()))
         .setUpdateTime(timestamp(u.updatedAt()))
-        .setEtag(Long.toString(u.version()));
+        .setEtag(Long.toString(u.version()))
+        .setDirectory(u.directory() == null ? "" : u.directory());
     var lockout = Lockout.newBuilder()
         .setLocked(u.lockedAt(now))
         .setFailedAttempts(u.failedAttempts())
