@@ -114,7 +114,14 @@ public final class Procedures {
           && anyToChange(plan, user, unit, now, caller, tier, port)) {
         // Recorded before the first change: a retry after a failure midway must not take the
         // half-offboarded state for the one to restore.
-        current = unit.users().update(current.withOffboarding(now, PriorState.of(user)), now);
+        try {
+          current = unit.users().update(current.withOffboarding(now, PriorState.of(user)), now);
+        } catch (DirectoryException e) {
+          if (e.reason() != Reason.DIRECTORY_UNAVAILABLE && e.reason() != Reason.DIRECTORY_REFUSED) {
+            throw e;
+          }
+          midway[0] = stoppedAt(e, plan.get(0).step().kind(), List.of());
+        }
       }
       for (int i = 0; i < plan.size(); i++) {
         var step = plan.get(i).step();

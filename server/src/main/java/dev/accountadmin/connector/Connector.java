@@ -42,9 +42,9 @@ public interface Connector extends AutoCloseable {
   /**
    * Writes what differs between {@code before} (as read) and {@code after}, offboarding included
    * ({@code offboardedAt} set or cleared); {@code state} is what this connector kept for the user
-   * last time (empty at first). Returns the state to keep.
+   * (empty at first), to be set before each change that a later one's failure must not lose.
    */
-  String update(User before, User after, String state);
+  void update(User before, User after, ConnectorState state);
 
   /** Sets the user's password, as a reset; whether it must be changed comes with the next {@link #update}. */
   void setPassword(User user, String password);

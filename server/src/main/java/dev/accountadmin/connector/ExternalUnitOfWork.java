@@ -112,9 +112,18 @@ final class ExternalUnitOfWork implements UnitOfWork {
           throw DirectoryException.of(Reason.NOT_IMPLEMENTED, "method", "DeleteUser", "directory", directory);
         }
         var kept = store.externalUsers().find(directory, changed.id());
-        var state = connector.update(before, changed, kept.connectorState());
-        store.externalUsers().save(directory, changed.id(),
-            new ExternalUsers.State(changed.offboardedAt(), changed.priorState(), state), now);
+        var state = new ConnectorState(kept.connectorState());
+        boolean written = false;
+        try {
+          connector.update(before, changed, state);
+          written = true;
+        } finally {
+          // Kept even when the directory failed midway: an offboarding's prior state (restore
+          // needs it), else the offboarding as it was, with whatever the connector had recorded.
+          var source = written || changed.priorState() != null ? changed : before;
+          store.externalUsers().save(directory, changed.id(),
+              new ExternalUsers.State(source.offboardedAt(), source.priorState(), state.get()), now);
+        }
         return connector.findById(changed.id()).map(ExternalUnitOfWork.this::merged)
             .orElseThrow(() -> DirectoryException.of(Reason.USER_NOT_FOUND, "user", changed.name().value()));
       }

@@ -62,11 +62,23 @@ final class ActiveDirectoryTest {
         + "bind_password_env = \"BRANCH_BIND_PASSWORD\"\n"
         + "base_dn = \"DC=branch,DC=example,DC=test\"\n"
         + "connect_timeout_ms = 2000\n"
-        + "upn_suffixes = [\"branch.example.test\"]\n");
+        + "upn_suffixes = [\"branch.example.test\"]\n"
+        // The real DC, with a wrong service-account password: it refuses every call.
+        + dc.directoriesToml("lab", dir.resolve("lab-bind-password")).replace("[\"" + SambaDc.SUFFIX + "\"]",
+            "[\"lab.example.test\"]"));
+    Files.writeString(dir.resolve("lab-bind-password"), "Not-The-Password-1\n");
     var server = new TestServer(engine, dir.resolve("server"), new TestClock(Instant.now()),
         config -> config.directories(file, Map.of("BRANCH_BIND_PASSWORD", "Branch-Secret-Pass-1")));
     LogCapture.secret(dc.adminPassword());
     return server;
+  }
+
+  /** The reason's message in every locale, from the metadata the server sent: every slot filled, the directory named. */
+  static void rendersEverywhere(String reason, Map<String, String> metadata, String directory) {
+    for (var locale : dev.accountadmin.i18n.Locales.SUPPORTED) {
+      var text = dev.accountadmin.i18n.Messages.of(locale, java.time.ZoneOffset.UTC).renderError(reason, metadata);
+      assertThat(text).as(locale + " " + reason).contains(directory).doesNotContain("{").doesNotContain("}");
+    }
   }
 
   static StepResult step(List<StepResult> steps, StepKind kind) {
@@ -221,6 +233,7 @@ final class ActiveDirectoryTest {
       assertThat(set.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_NOT_APPLICABLE);
       assertThat(set.getError().getReason()).isEqualTo("STEP_NOT_APPLICABLE");
       assertThat(set.getError().getMetadataMap()).containsEntry("directory", "corp");
+      rendersEverywhere("STEP_NOT_APPLICABLE", set.getError().getMetadataMap(), "corp");
 
       var listed = admin.listUsers(ListUsersRequest.newBuilder().setDirectory("corp").setFilter(login).build());
       assertThat(listed.getUsersList()).extracting(u -> u.getUserPrincipalName()).containsExactly(upn);
@@ -243,6 +256,53 @@ final class ActiveDirectoryTest {
       assertThat(failure.errorInfo().getReason()).isEqualTo("DIRECTORY_UNAVAILABLE");
       assertThat(failure.errorInfo().getMetadataMap()).containsEntry("directory", "branch");
       assertThat(failure.localizedMessage().getMessage()).contains("branch");
+      rendersEverywhere("DIRECTORY_UNAVAILABLE", failure.errorInfo().getMetadataMap(), "branch");
+
+      // A directory that answers but refuses the service account: FAILED_PRECONDITION, not retryable.
+      var refused = TestServer.failure(() -> admin.getUser(GetUserRequest.newBuilder()
+          .setName("users/pat@lab.example.test").build()));
+      assertThat(refused.code()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(refused.errorInfo().getReason()).isEqualTo("DIRECTORY_REFUSED");
+      assertThat(refused.errorInfo().getMetadataMap()).containsEntry("directory", "lab")
+          .containsEntry("problem", "INVALID_CREDENTIALS");
+      rendersEverywhere("DIRECTORY_REFUSED", refused.errorInfo().getMetadataMap(), "lab");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aStepTheDirectoryRefusesMidway_namesWhatWasDone_andARetryContinues(Dialect engine) throws Exception {
+    var login = login("nestor", engine);
+    var upn = login + "@" + SambaDc.SUFFIX;
+    var dn = dc.createUser(login, "Nestor Wilke " + engine, "Nestor-Pass-word-1");
+    try (var server = server(engine)) {
+      var admin = server.admin();
+      // Long enough for AccountAdmin's policy, too simple for the domain's complexity rule.
+      var requestId = java.util.UUID.randomUUID().toString();
+      var failure = TestServer.failure(() -> admin.offboardUser(OffboardUserRequest.newBuilder().setName("users/" + upn)
+          .setPassword("correcthorsebatterystaple").setRequestId(requestId).build()));
+      assertThat(failure.code()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(failure.errorInfo().getReason()).isEqualTo("DIRECTORY_REFUSED");
+      assertThat(failure.errorInfo().getMetadataMap()).containsEntry("directory", "corp")
+          .containsEntry("failedStep", "RESET_PASSWORD").containsEntry("doneSteps", "");
+      // Nothing after the refused step ran: still enabled and in place; the audit says the offboarding failed.
+      assertThat(dc.entry(upn).getAttributeValueAsInteger("userAccountControl") & 2).isZero();
+      assertThat(dc.entry(upn).getDN()).isEqualToIgnoringCase(dn);
+      assertThat(server.queryLong("SELECT COUNT(*) FROM audit_events WHERE target = '" + upn
+          + "' AND outcome = 'FAILURE' AND request_id = '" + requestId + "'")).isEqualTo(1);
+
+      // The failure was not kept: a retry with the same request_id (and a password nobody is shown) continues.
+      var steps = admin.offboardUser(OffboardUserRequest.newBuilder().setName("users/" + upn).setRequestId(requestId)
+          .build()).getResult().getStepsList();
+      assertThat(step(steps, StepKind.STEP_KIND_RESET_PASSWORD).getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      assertThat(step(steps, StepKind.STEP_KIND_BLOCK_SIGN_IN).getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      assertThat(dc.entry(upn).getDN()).endsWithIgnoringCase(SambaDc.LEAVERS_OU);
+      // The state recorded by the failed run is the one restore puts back.
+      admin.restoreUser(RestoreUserRequest.newBuilder().setName("users/" + upn).build());
+      var back = dc.entry(upn);
+      assertThat(back.getDN()).isEqualToIgnoringCase(dn);
+      assertThat(back.getAttributeValue("description")).isEqualTo("Staff");
+      assertThat(back.getAttributeValueAsInteger("userAccountControl") & 2).isZero();
     }
   }
 }

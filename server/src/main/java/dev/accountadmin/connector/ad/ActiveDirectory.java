@@ -23,6 +23,7 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import dev.accountadmin.connector.Connector;
+import dev.accountadmin.connector.ConnectorState;
 import dev.accountadmin.domain.Role;
 import dev.accountadmin.domain.StepDetails;
 import dev.accountadmin.domain.StepKind;
@@ -71,6 +72,10 @@ public final class ActiveDirectory implements Connector {
 
   /** What offboarding changed that restore puts back: the OU, the description, the privileged groups. */
   static final class Kept {
+    /** The OU and description below were recorded (they are kept until restore puts them back). */
+    boolean recorded;
+    /** The account is among the leavers, stamped. */
+    boolean placed;
     String parentDn;
     String description;
     Map<String, String> removedGroups = new LinkedHashMap<>();
@@ -150,8 +155,8 @@ public final class ActiveDirectory implements Connector {
   }
 
   @Override
-  public String update(User before, User after, String state) {
-    var kept = state == null || state.isEmpty() ? new Kept() : GSON.fromJson(state, Kept.class);
+  public void update(User before, User after, ConnectorState state) {
+    var kept = state.get().isEmpty() ? new Kept() : GSON.fromJson(state.get(), Kept.class);
     var entry = entryById(after.id()).orElseThrow(() -> DirectoryException.of(Reason.USER_NOT_FOUND,
         "user", after.name().value()));
     var dn = entry.getDN();
@@ -173,36 +178,49 @@ public final class ActiveDirectory implements Connector {
       // -1: "set now", the only other value AD accepts.
       mods.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "-1"));
     }
-    boolean offboarding = before.offboardedAt() == null && after.offboardedAt() != null;
-    boolean restoring = before.offboardedAt() != null && after.offboardedAt() == null;
+    // An offboarded account goes among the leavers, stamped, once it is blocked (with the block
+    // step's write, so that a failure before it leaves the account where it was); restore brings
+    // it back when the offboarding is undone.
+    boolean offboarding = after.offboardedAt() != null && after.signInBlocked() && !kept.placed;
+    boolean restoring = after.offboardedAt() == null && kept.recorded;
     if (offboarding) {
-      kept.description = entry.getAttributeValue("description");
+      if (!kept.recorded) {
+        kept.recorded = true;
+        kept.description = entry.getAttributeValue("description");
+        kept.parentDn = parentOf(dn);
+        // Recorded before anything changes: what restore puts back must outlive a failure below.
+        state.set(GSON.toJson(kept));
+      }
       mods.add(new Modification(ModificationType.REPLACE, "description",
           "Offboarded by AccountAdmin on " + after.offboardedAt().atOffset(ZoneOffset.UTC).toLocalDate()));
     } else if (restoring) {
       mods.add(kept.description == null ? new Modification(ModificationType.REPLACE, "description")
           : new Modification(ModificationType.REPLACE, "description", kept.description));
       kept.description = null;
+      kept.placed = false;
+      kept.recorded = false;
     }
     if (!mods.isEmpty()) {
       ldap(p -> p.modify(dn, mods));
     }
-    roles(dn, entry, before.roles(), after.roles(), kept);
-    if (offboarding && settings.leaversOu() != null) {
-      var parent = parentOf(dn);
-      if (!parent.equalsIgnoreCase(settings.leaversOu())) {
-        kept.parentDn = parent;
+    roles(dn, entry, before.roles(), after.roles(), kept, state);
+    if (offboarding) {
+      if (settings.leaversOu() != null && !parentOf(dn).equalsIgnoreCase(settings.leaversOu())) {
         move(dn, settings.leaversOu());
       }
+      kept.placed = true;
     } else if (restoring && kept.parentDn != null) {
-      move(dn, kept.parentDn);
+      if (!parentOf(dn).equalsIgnoreCase(kept.parentDn)) {
+        move(dn, kept.parentDn);
+      }
       kept.parentDn = null;
     }
-    return GSON.toJson(kept);
+    state.set(GSON.toJson(kept));
   }
 
   /** Leaves the groups of removed roles (remembered, for restore) and joins those of added ones. */
-  private void roles(String dn, SearchResultEntry entry, Set<Role> before, Set<Role> after, Kept kept) {
+  private void roles(String dn, SearchResultEntry entry, Set<Role> before, Set<Role> after, Kept kept,
+      ConnectorState state) {
     var removed = EnumSet.noneOf(Role.class);
     removed.addAll(before);
     removed.removeAll(after);
@@ -212,8 +230,9 @@ public final class ActiveDirectory implements Connector {
     for (var group : values(entry, "memberOf")) {
       var role = roleOf(group);
       if (role != null && removed.contains(role)) {
-        member(group, dn, ModificationType.DELETE);
         kept.removedGroups.put(group, role.name());
+        state.set(GSON.toJson(kept));
+        member(group, dn, ModificationType.DELETE);
       }
     }
     for (var role : added) {
