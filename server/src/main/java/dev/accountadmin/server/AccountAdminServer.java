@@ -8,7 +8,6 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
-import dev.accountadmin.connector.Connectors;
 import dev.accountadmin.connector.DirectoriesFile;
 import dev.accountadmin.connector.DirectoryPasswords;
 import dev.accountadmin.connector.ExternalDirectory;
