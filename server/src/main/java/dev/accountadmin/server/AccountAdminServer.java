@@ -307,6 +307,21 @@ public final class AccountAdminServer implements AutoCloseable {
       }
       throw e;
     }
+    // Read before anything is created: a file that cannot be used stops the server with nothing made.
+    var configured = new java.util.LinkedHashMap<DirectoriesFile.Entry, dev.accountadmin.connector.Connector>();
+    if (config.directoriesFile != null) {
+      try {
+        for (var entry : DirectoriesFile.read(config.directoriesFile, config.env)) {
+          configured.put(entry, Connectors.open(entry, config.clock));
+        }
+      } catch (IllegalArgumentException e) {
+        server.shutdownNow();
+        configured.values().forEach(dev.accountadmin.connector.Connector::close);
+        // The problem names settings and files, never a secret's value.
+        throw new StartupFailure(StartupFailure.Kind.DIRECTORIES_FILE_INVALID,
+            Map.of("file", config.directoriesFile.toString(), "problem", e.getMessage()), e);
+      }
+    }
     Database database = null;
     var externals = new java.util.ArrayList<ExternalDirectory>();
     try {
@@ -323,10 +338,10 @@ public final class AccountAdminServer implements AutoCloseable {
       var authentication = new Authentication(port, config.hasher, secrets, tokens, config.authPolicy, clock,
           fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock));
       var directories = Directories.of(port, new HashedPasswords(config.hasher, secrets, config.authPolicy));
-      if (config.directoriesFile != null) {
+      if (!configured.isEmpty()) {
         var passwords = new DirectoryPasswords(secrets, config.authPolicy);
-        for (var entry : DirectoriesFile.read(config.directoriesFile, config.env)) {
-          var external = new ExternalDirectory(entry.name(), Connectors.open(entry, clock), port, clock);
+        for (var entry : configured.keySet()) {
+          var external = new ExternalDirectory(entry.name(), configured.get(entry), port, clock);
           externals.add(external);
           directories = directories.with(external, passwords, entry.upnSuffixes());
         }
