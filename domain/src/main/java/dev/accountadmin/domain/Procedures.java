@@ -109,7 +109,10 @@ public final class Procedures {
       Set<Role> rolesForAll = null;
       var current = user;
       boolean changed = false;
-      boolean stepwise = !port.atomic() && !validateOnly;
+      // A step denied stops the run before anything changes; without a transaction, that means
+      // before the first step is written, so the denial is found first.
+      boolean refused = !port.atomic() && !validateOnly && anyDenied(plan, user, unit, now, caller, tier, port);
+      boolean stepwise = !port.atomic() && !validateOnly && !refused;
       if (stepwise && definition.restore() == ProcedureDefinition.Restore.RECORDS_PRIOR_STATE && user.offboardedAt() == null
           && anyToChange(plan, user, unit, now, caller, tier, port)) {
         // Recorded before the first change: a retry after a failure midway must not take the
@@ -148,6 +151,10 @@ public final class Procedures {
         } else if (validateOnly) {
           allowed.add(kind);
           results.add(StepResult.of(number, kind, Outcome.PLANNED, null, step.plan(current, unit, now)));
+        } else if (refused) {
+          // Nothing is written: the run ends in STEPS_DENIED, naming this step as one still allowed.
+          allowed.add(kind);
+          results.add(StepResult.of(number, kind, Outcome.PLANNED, null, StepDetails.NONE));
         } else if (stepwise) {
           allowed.add(kind);
           Step.Applied applied;
@@ -228,6 +235,14 @@ public final class Procedures {
         .map(r -> r.kind().name()).collect(Collectors.joining(",")));
     return e.retryAfter() != null ? DirectoryException.retryable(e.reason(), e.retryAfter(), metadata)
         : DirectoryException.of(e.reason(), metadata);
+  }
+
+  /** Whether some requested step the directory supports and that is not done is one the caller may not do. */
+  private static boolean anyDenied(List<Step.Planned> plan, User user, UnitOfWork unit, Instant now, Caller caller,
+      Permissions.TargetTier tier, DirectoryPort port) {
+    return plan.stream().anyMatch(p -> p.requested() && port.supports(p.step().kind())
+        && caller.adminRoles().stream().noneMatch(Permissions.requiredRoles(p.step().action(), tier)::contains)
+        && !(caller.adminRoles().size() > 0 && p.step().alreadyDone(user, unit, now)));
   }
 
   /** Whether a real run would change anything: some requested, supported, permitted step is not done. */

@@ -242,6 +242,11 @@ final class ActiveDirectoryTest {
       var own = admin.listUsers(ListUsersRequest.newBuilder().build());
       assertThat(own.getUsersList()).extracting(u -> u.getUserPrincipalName()).contains(TestServer.ADMIN);
       assertThat(own.getUsersList()).allMatch(u -> u.getDirectory().isEmpty());
+      // A directory nobody configured is the caller's mistake.
+      var unknown = TestServer.failure(() -> admin.listUsers(ListUsersRequest.newBuilder().setDirectory("nowhere").build()));
+      assertThat(unknown.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(unknown.badRequest().getFieldViolations(0).getField()).isEqualTo("directory");
+      assertThat(unknown.badRequest().getFieldViolations(0).getDescription()).contains("nowhere");
     }
   }
 
@@ -266,6 +271,26 @@ final class ActiveDirectoryTest {
       assertThat(refused.errorInfo().getMetadataMap()).containsEntry("directory", "lab")
           .containsEntry("problem", "INVALID_CREDENTIALS");
       rendersEverywhere("DIRECTORY_REFUSED", refused.errorInfo().getMetadataMap(), "lab");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aStepTheCallerMayNotDo_stopsTheRun_beforeAnythingIsWrittenToTheDirectory(Dialect engine) throws Exception {
+    var login = login("isaiah", engine);
+    var upn = login + "@" + SambaDc.SUFFIX;
+    var dn = dc.createUser(login, "Isaiah Langer " + engine, "Isaiah-Pass-word-1", "Account Operators");
+    try (var server = server(engine)) {
+      // A helpdesk admin may reset an ordinary user's password, not offboard a user admin.
+      var helpdesk = server.as("helpdesk@contoso.com", AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+      var failure = TestServer.failure(() -> helpdesk.offboardUser(OffboardUserRequest.newBuilder()
+          .setName("users/" + upn).build()));
+      assertThat(failure.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      var entry = dc.entry(upn);
+      assertThat(entry.getDN()).isEqualToIgnoringCase(dn);
+      assertThat(entry.getAttributeValueAsInteger("userAccountControl") & 2).isZero();
+      assertThat(entry.getAttributeValues("memberOf")).hasSize(1);
+      assertThat(dc.bind(dn, "Isaiah-Pass-word-1")).isEqualTo(ResultCode.SUCCESS);
     }
   }
 
