@@ -276,6 +276,44 @@ final class ActiveDirectoryTest {
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
+  void aBatch_offboardsUsersOfBothDirectories_eachWithItsResult_andARetryResumesIt(Dialect engine) throws Exception {
+    var login = login("lynne", engine);
+    var upn = login + "@" + SambaDc.SUFFIX;
+    dc.createUser(login, "Lynne Robbins " + engine, "Lynne-Pass-word-1");
+    try (var server = server(engine)) {
+      server.createUser("pradeep@contoso.com");
+      var requestId = java.util.UUID.randomUUID().toString();
+      var request = dev.accountadmin.v1.BatchOffboardUsersRequest.newBuilder().addNames("users/" + upn)
+          .addNames("users/pradeep@contoso.com").addNames("users/nobody@branch.example.test").setRequestId(requestId)
+          .build();
+      var first = new java.util.ArrayList<dev.accountadmin.v1.BatchOffboardUsersResponse>();
+      server.admin().batchOffboardUsers(request).forEachRemaining(first::add);
+
+      assertThat(first).hasSize(3);
+      var external = first.stream().filter(r -> r.getName().equals("users/" + upn)).findFirst().orElseThrow();
+      assertThat(external.getResult().getDirectory()).isEqualTo("corp");
+      assertThat(step(external.getResult().getStepsList(), StepKind.STEP_KIND_BLOCK_SIGN_IN).getOutcome())
+          .isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      var own = first.stream().filter(r -> r.getName().equals("users/pradeep@contoso.com")).findFirst().orElseThrow();
+      assertThat(own.getResult().getDirectory()).isEmpty();
+      assertThat(step(own.getResult().getStepsList(), StepKind.STEP_KIND_SET_MAIL_PROTOCOLS).getOutcome())
+          .isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      // The directory nobody answers for fails alone, and says so.
+      var unreachable = first.stream().filter(r -> r.getName().equals("users/nobody@branch.example.test")).findFirst()
+          .orElseThrow();
+      assertThat(unreachable.getError().getReason()).isEqualTo("DIRECTORY_UNAVAILABLE");
+      assertThat(dc.entry(upn).getAttributeValueAsInteger("userAccountControl") & 2).isEqualTo(2);
+      assertThat(dc.entry(upn).getDN()).endsWithIgnoringCase(SambaDc.LEAVERS_OU);
+
+      // The same call again resumes the batch: the two done users are not offboarded twice.
+      var again = new java.util.ArrayList<dev.accountadmin.v1.BatchOffboardUsersResponse>();
+      server.admin().batchOffboardUsers(request).forEachRemaining(again::add);
+      assertThat(again).hasSize(3).allMatch(dev.accountadmin.v1.BatchOffboardUsersResponse::getResumed);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
   void aStepTheCallerMayNotDo_stopsTheRun_beforeAnythingIsWrittenToTheDirectory(Dialect engine) throws Exception {
     var login = login("isaiah", engine);
     var upn = login + "@" + SambaDc.SUFFIX;
