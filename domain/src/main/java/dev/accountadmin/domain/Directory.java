@@ -34,14 +34,38 @@ public final class Directory {
   /** A user after a step, with the step's result. */
   public record Changed(StepResult step, User user, int activeSessions) {}
 
+  private final Directories directories;
+  // The built-in directory: users of its own, and for everyone the audit trail.
   private final DirectoryPort port;
   private final Passwords passwords;
   private final Clock clock;
 
   public Directory(DirectoryPort port, Passwords passwords, Clock clock) {
-    this.port = port;
-    this.passwords = passwords;
+    this(Directories.of(port, passwords), clock);
+  }
+
+  /** A directory whose users may live in external directories too, each routed by its domain. */
+  public Directory(Directories directories, Clock clock) {
+    this.directories = directories;
+    this.port = directories.builtIn().port();
+    this.passwords = directories.builtIn().passwords();
     this.clock = clock;
+  }
+
+  /** The directory that holds {@code name}. */
+  DirectoryPort portOf(UserName name) {
+    return directories.of(name).port();
+  }
+
+  public Directories directories() {
+    return directories;
+  }
+
+  /** A step result for a step {@code port} has no counterpart for, with its reason. */
+  static StepResult notApplicable(DirectoryPort port, int number, StepKind kind, Instant now) {
+    return new StepResult(number, kind, Outcome.NOT_APPLICABLE, null, Set.of(),
+        new StepResult.Failure(Reason.STEP_NOT_APPLICABLE, Map.of("step", kind.name(), "directory", port.name())),
+        port.notApplicable(kind, now));
   }
 
   /** Creates a user with a generated temporary password that must be changed at first sign-in. */
@@ -102,7 +126,7 @@ public final class Directory {
 
   public Changed getUser(Caller caller, UserName name) {
     requireAnyRole(caller);
-    return port.read(unit -> {
+    return portOf(name).read(unit -> {
       var user = existing(unit, name, clock.instant());
       return new Changed(null, user, unit.sessions().active(user.id(), clock.instant()).size());
     });
@@ -111,19 +135,30 @@ public final class Directory {
   /** The user's mobile devices; any admin may read them. */
   public List<Device> devices(Caller caller, UserName name) {
     requireAnyRole(caller);
-    return port.read(unit -> unit.devices().list(existing(unit, name, clock.instant()).id()));
+    return portOf(name).read(unit -> unit.devices().list(existing(unit, name, clock.instant()).id()));
   }
 
   public Page listUsers(Caller caller, UserQuery query, int pageSize, String pageToken) {
+    return listUsers(caller, "", query, pageSize, pageToken);
+  }
+
+  /** A page of the users of the directory called {@code directoryName} (empty: the built-in one), read through. */
+  public Page listUsers(Caller caller, String directoryName, UserQuery query, int pageSize, String pageToken) {
     requireAnyRole(caller);
     int size = pageSize(pageSize);
-    var after = PageToken.decode(USERS, filterOf(query), pageToken);
-    return port.read(unit -> {
+    var source = directories.named("directory", directoryName).port();
+    // A token binds the directory it pages through; the built-in one's tokens stay as they were.
+    var filter = new java.util.ArrayList<>(filterOf(query));
+    if (!source.name().isEmpty()) {
+      filter.add(source.name());
+    }
+    var after = PageToken.decode(USERS, filter, pageToken);
+    return source.read(unit -> {
       var page = unit.users().list(query, after, size + 1);
       var more = page.size() > size;
       var shown = more ? page.subList(0, size) : page;
       var counts = unit.sessions().activeCounts(shown.stream().map(User::id).toList(), clock.instant());
-      var next = more ? PageToken.encode(USERS, filterOf(query), shown.get(shown.size() - 1).name().key()) : "";
+      var next = more ? PageToken.encode(USERS, filter, shown.get(shown.size() - 1).name().key()) : "";
       return new Page(List.copyOf(shown), counts, next);
     });
   }
@@ -158,21 +193,26 @@ public final class Directory {
    */
   public Changed runStep(Caller caller, Step step, UserName name, String requestId, boolean validateOnly) {
     var kind = step.kind();
+    var port = portOf(name);
     return auditingDenials(caller, step.action(), name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
       var user = live(unit, name, now);
       Outcome outcome;
       StepDetails details;
       var changed = user;
+      if (!port.supports(kind)) {
+        // No counterpart in the user's directory: said so to any admin, never reported done.
+        requireAnyRole(caller);
+        unit.audit().append(record(caller, step.action(), name, requestId, AuditRecord.Outcome.NO_CHANGE,
+            Map.of("step", kind.name(), "outcome", Outcome.NOT_APPLICABLE.name(), "directory", port.name())));
+        return new Changed(notApplicable(port, 1, kind, now), user, unit.sessions().active(user.id(), now).size());
+      }
       // A step with nothing to change needs no permission beyond reading, which any admin has.
       if (!caller.adminRoles().isEmpty() && step.alreadyDone(user, unit, now)) {
         outcome = Outcome.ALREADY_DONE;
         details = StepDetails.NONE;
       } else {
         authorize(caller, step.action(), user);
-        if (!port.supports(kind)) {
-          throw DirectoryException.of(Reason.NOT_IMPLEMENTED, "step", kind.name());
-        }
         if (validateOnly) {
           outcome = Outcome.PLANNED;
           details = step.plan(user, unit, now);
@@ -188,7 +228,7 @@ public final class Directory {
       var since = switch (outcome) {
         case DONE -> now;
         case ALREADY_DONE -> step.inEffectSince(user);
-        case NOT_REQUESTED, DENIED, FAILED, PLANNED -> null;
+        case NOT_REQUESTED, DENIED, FAILED, PLANNED, NOT_APPLICABLE -> null;
       };
       var result = StepResult.of(1, kind, outcome, since, details);
       return new Changed(result, changed, unit.sessions().active(user.id(), now).size());
@@ -197,19 +237,25 @@ public final class Directory {
 
   /** Prepares a password for a reset: generated and shown once, or chosen by the admin. */
   public PreparedPassword preparePassword(UserName name, String chosen, boolean changeRequired, boolean validateOnly) {
+    var passwords = directories.of(name).passwords();
     return chosen != null && !chosen.isEmpty()
         ? passwords.chosen(name, chosen, changeRequired, validateOnly)
         : passwords.temporary(changeRequired, validateOnly);
   }
 
-  /** A random credential nobody is shown (offboarding). */
+  /** A random credential nobody is shown (offboarding), of the built-in directory. */
   public PreparedPassword prepareUndisclosedPassword(boolean validateOnly) {
     return passwords.undisclosed(validateOnly);
   }
 
+  /** A random credential nobody is shown (offboarding), for the directory that holds {@code name}. */
+  public PreparedPassword prepareUndisclosedPassword(UserName name, boolean validateOnly) {
+    return directories.of(name).passwords().undisclosed(validateOnly);
+  }
+
   /** Soft-deletes a user: sign-in stops at once; undelete works for 30 days. */
   public Changed deleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> port.write(unit -> {
+    return auditingDenials(caller, Action.DELETE_USER, name, requestId, () -> portOf(name).write(unit -> {
       var now = clock.instant();
       var user = live(unit, name, now);
       authorize(caller, Action.DELETE_USER, user);
@@ -226,7 +272,7 @@ public final class Directory {
 
   /** Restores a deleted user within 30 days of its deletion. */
   public Changed undeleteUser(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    return auditingDenials(caller, Action.UNDELETE_USER, name, requestId, () -> port.write(unit -> {
+    return auditingDenials(caller, Action.UNDELETE_USER, name, requestId, () -> portOf(name).write(unit -> {
       var now = clock.instant();
       var user = existing(unit, name, now);
       if (!user.deleted()) {
@@ -266,7 +312,7 @@ public final class Directory {
   static AuditRecord.Outcome auditOutcome(Outcome outcome) {
     return switch (outcome) {
       case DONE -> AuditRecord.Outcome.SUCCESS;
-      case ALREADY_DONE, NOT_REQUESTED -> AuditRecord.Outcome.NO_CHANGE;
+      case ALREADY_DONE, NOT_REQUESTED, NOT_APPLICABLE -> AuditRecord.Outcome.NO_CHANGE;
       case DENIED -> AuditRecord.Outcome.DENIED;
       case FAILED -> AuditRecord.Outcome.FAILURE;
       case PLANNED -> AuditRecord.Outcome.PLANNED;
@@ -279,7 +325,7 @@ public final class Directory {
 
   public PermissionCheck checkPermission(Caller caller, Action action, UserName name) {
     requireAnyRole(caller);
-    var target = port.read(unit -> unit.users().find(name).orElseThrow(() -> notFound(name)));
+    var target = portOf(name).read(unit -> unit.users().find(name).orElseThrow(() -> notFound(name)));
     var tier = Permissions.TargetTier.of(target.roles());
     return new PermissionCheck(Permissions.allows(caller.adminRoles(), action, target.roles()),
         Permissions.requiredRoles(action, tier), caller.adminRoles(), tier);
@@ -314,7 +360,7 @@ public final class Directory {
   /** A user's groups and licences; any admin may read them, as they may read the user. */
   public UserMemberships memberships(Caller caller, UserName name) {
     requireAnyRole(caller);
-    return port.read(unit -> {
+    return portOf(name).read(unit -> {
       var user = existing(unit, name, clock.instant());
       return new UserMemberships(user, unit.memberships().of(user.id()), unit.memberships().licencesOf(user.id()));
     });

@@ -28,6 +28,28 @@ public interface DirectoryPort {
   boolean supports(StepKind kind);
 
   /**
+   * What a step this directory does not support still leaves in place, for the result of a step
+   * reported NOT_APPLICABLE: Active Directory cannot end the Kerberos tickets it issued, so a
+   * sign-out there names until when they stay valid. NONE where nothing is worth saying.
+   */
+  default StepDetails notApplicable(StepKind kind, java.time.Instant now) {
+    return StepDetails.NONE;
+  }
+
+  /** The configured name of an external directory; empty for the built-in one. */
+  default String name() {
+    return "";
+  }
+
+  /**
+   * False for an external directory, which has no transaction to roll back: each step's change is
+   * written there as it is made, and a failure midway leaves the steps before it done.
+   */
+  default boolean atomic() {
+    return true;
+  }
+
+  /**
    * How many users a batch offboards per unit of work: a commit that waits for the disk is worth
    * sharing where writers queue anyway, and harmful where row locks would be held across users.
    */

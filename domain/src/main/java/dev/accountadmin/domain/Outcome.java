@@ -7,5 +7,7 @@ public enum Outcome {
   NOT_REQUESTED,
   DENIED,
   FAILED,
-  PLANNED
+  PLANNED,
+  /** The user's directory has no counterpart for the step: reported as such, never as done. */
+  NOT_APPLICABLE
 }

@@ -27,6 +27,12 @@ import java.util.stream.Collectors;
  * fails with STEPS_DENIED, so there is never a half-done offboarding. Otherwise the steps apply in
  * order to an in-memory copy of the user, which is written once, with the audit record, in the
  * same unit of work; slow work (Argon2id for a temporary password) happens before it starts.
+ *
+ * <p>An external directory has no transaction ({@link DirectoryPort#atomic}): there each step's
+ * change is written as it is made, an offboarding's prior state is recorded before the first, and
+ * a directory failing midway ends the call with the steps done there named in its error (the
+ * audit keeps them too); a retry with the same request id continues, the done steps now
+ * ALREADY_DONE on the directory's live state.
  */
 public final class Procedures {
 
@@ -36,12 +42,11 @@ public final class Procedures {
     void run(UnitOfWork unit, ProcedureResult result);
   }
 
-  private final DirectoryPort port;
   private final Directory directory;
   private final Clock clock;
 
+  /** Procedures on the directories of {@code directory}; {@code port} is its built-in one. */
   public Procedures(DirectoryPort port, Directory directory, Clock clock) {
-    this.port = port;
     this.directory = directory;
     this.clock = clock;
   }
@@ -65,13 +70,13 @@ public final class Procedures {
       boolean validateOnly, InTransaction then) {
     var password = chosenPassword != null && !chosenPassword.isEmpty()
         ? directory.preparePassword(name, chosenPassword, false, validateOnly)
-        : directory.prepareUndisclosedPassword(validateOnly);
+        : directory.prepareUndisclosedPassword(name, validateOnly);
     return run(caller, ProcedureDefinition.OFFBOARD, name, new Request(Set.of(), password, null, choices), requestId, validateOnly, then);
   }
 
   /** Restore: undo an offboarding exactly, from the state it recorded, with a new temporary password. */
   public ProcedureResult restore(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    var prior = port.read(unit -> offboarded(directory.live(unit, name, clock.instant())).priorState());
+    var prior = directory.portOf(name).read(unit -> offboarded(directory.live(unit, name, clock.instant())).priorState());
     var password = directory.preparePassword(name, null, true, validateOnly);
     return run(caller, ProcedureDefinition.RESTORE, name, new Request(Set.of(), password, prior, Choices.NONE), requestId, validateOnly, null);
   }
@@ -87,7 +92,11 @@ public final class Procedures {
       String requestId, boolean validateOnly, InTransaction then) {
     var procedure = definition.procedure();
     var plan = definition.plan(request);
-    return directory.auditingDenials(caller, definition.action(), name, requestId, () -> port.write(unit -> {
+    var port = directory.portOf(name);
+    // Where the directory has no transaction: the failure that stopped the steps midway, thrown
+    // once the unit holding the audit record and the prior state is durable.
+    var midway = new DirectoryException[1];
+    var ran = directory.auditingDenials(caller, definition.action(), name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
       var user = directory.live(unit, name, now);
       if (definition.restore() == ProcedureDefinition.Restore.UNDOES_OFFBOARDING) {
@@ -100,6 +109,23 @@ public final class Procedures {
       Set<Role> rolesForAll = null;
       var current = user;
       boolean changed = false;
+      // A step denied stops the run before anything changes; without a transaction, that means
+      // before the first step is written, so the denial is found first.
+      boolean refused = !port.atomic() && !validateOnly && anyDenied(plan, user, unit, now, caller, tier, port);
+      boolean stepwise = !port.atomic() && !validateOnly && !refused;
+      if (stepwise && definition.restore() == ProcedureDefinition.Restore.RECORDS_PRIOR_STATE && user.offboardedAt() == null
+          && anyToChange(plan, user, unit, now, caller, tier, port)) {
+        // Recorded before the first change: a retry after a failure midway must not take the
+        // half-offboarded state for the one to restore.
+        try {
+          current = unit.users().update(current.withOffboarding(now, PriorState.of(user)), now);
+        } catch (DirectoryException e) {
+          if (e.reason() != Reason.DIRECTORY_UNAVAILABLE && e.reason() != Reason.DIRECTORY_REFUSED) {
+            throw e;
+          }
+          midway[0] = stoppedAt(e, plan.get(0).step().kind(), List.of());
+        }
+      }
       for (int i = 0; i < plan.size(); i++) {
         var step = plan.get(i).step();
         var kind = step.kind();
@@ -107,6 +133,12 @@ public final class Procedures {
         var required = Permissions.requiredRoles(step.action(), tier);
         boolean permitted = caller.adminRoles().stream().anyMatch(required::contains);
         if (!plan.get(i).requested()) {
+          results.add(StepResult.of(number, kind, Outcome.NOT_REQUESTED, null, StepDetails.NONE));
+        } else if (!port.supports(kind)) {
+          // This directory has no counterpart for the step: say so, never report it done.
+          results.add(Directory.notApplicable(port, number, kind, now));
+        } else if (midway[0] != null) {
+          // The directory failed at an earlier step: this one was not tried.
           results.add(StepResult.of(number, kind, Outcome.NOT_REQUESTED, null, StepDetails.NONE));
         } else if (!caller.adminRoles().isEmpty() && step.alreadyDone(current, unit, now)) {
           // Nothing to change needs no permission: any admin may read this state anyway, and a
@@ -116,13 +148,32 @@ public final class Procedures {
           results.add(new StepResult(number, kind, Outcome.DENIED, null, required, null, StepDetails.NONE));
           denied.add(kind);
           rolesForAll = rolesForAll == null ? EnumSet.copyOf(required) : intersect(rolesForAll, required);
-        } else if (!port.supports(kind)) {
-          // This directory has no counterpart for the step: say so, never report it done.
-          results.add(new StepResult(number, kind, Outcome.FAILED, null, Set.of(),
-              new StepResult.Failure(Reason.NOT_IMPLEMENTED, Map.of("step", kind.name())), StepDetails.NONE));
         } else if (validateOnly) {
           allowed.add(kind);
           results.add(StepResult.of(number, kind, Outcome.PLANNED, null, step.plan(current, unit, now)));
+        } else if (refused) {
+          // Nothing is written: the run ends in STEPS_DENIED, naming this step as one still allowed.
+          allowed.add(kind);
+          results.add(StepResult.of(number, kind, Outcome.PLANNED, null, StepDetails.NONE));
+        } else if (stepwise) {
+          allowed.add(kind);
+          Step.Applied applied;
+          try {
+            applied = step.apply(current, unit, now);
+            current = unit.users().update(applied.user(), now);
+          } catch (DirectoryException e) {
+            if (e.reason() != Reason.DIRECTORY_UNAVAILABLE && e.reason() != Reason.DIRECTORY_REFUSED) {
+              throw e;
+            }
+            midway[0] = stoppedAt(e, kind, results);
+            results.add(new StepResult(number, kind, Outcome.FAILED, null, Set.of(),
+                new StepResult.Failure(e.reason(), e.metadata()), StepDetails.NONE));
+            continue;
+          }
+          changed = true;
+          results.add(applied.failure() == null
+              ? StepResult.of(number, kind, Outcome.DONE, now, applied.details())
+              : new StepResult(number, kind, Outcome.FAILED, null, Set.of(), applied.failure(), applied.details()));
         } else {
           allowed.add(kind);
           var applied = step.apply(current, unit, now);
@@ -145,7 +196,7 @@ public final class Procedures {
         }
         throw DirectoryException.of(Reason.STEPS_DENIED, metadata);
       }
-      if (changed) {
+      if (changed && midway[0] == null) {
         current = switch (definition.restore()) {
           case RECORDS_PRIOR_STATE -> current.offboardedAt() == null ? current.withOffboarding(now, PriorState.of(user)) : current;
           case UNDOES_OFFBOARDING -> current.withOffboarding(null, null);
@@ -154,18 +205,52 @@ public final class Procedures {
         current = unit.users().update(current, now);
       }
       var outcome = validateOnly ? AuditRecord.Outcome.PLANNED
+          : midway[0] != null ? AuditRecord.Outcome.FAILURE
           : changed ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.NO_CHANGE;
       var details = new TreeMap<String, String>();
       details.put("procedure", procedure.name());
       details.put("steps", results.stream().map(r -> r.kind() + "=" + r.outcome()).collect(Collectors.joining(",")));
+      if (!port.name().isEmpty()) {
+        details.put("directory", port.name());
+      }
       unit.audit().append(Directory.record(caller, definition.action(), name, requestId, outcome, details));
       var result = new ProcedureResult(procedure, current, unit.sessions().active(user.id(), now).size(), validateOnly,
           List.copyOf(results), recommendations(procedure, user, results, now), residualAccess(results), now);
-      if (then != null) {
+      if (then != null && midway[0] == null) {
         then.run(unit, result);
       }
       return result;
     }));
+    if (midway[0] != null) {
+      throw midway[0];
+    }
+    return ran;
+  }
+
+  /** The directory's failure at {@code kind}, naming the steps done there before it. */
+  private static DirectoryException stoppedAt(DirectoryException e, StepKind kind, List<StepResult> before) {
+    var metadata = new TreeMap<>(e.metadata());
+    metadata.put("failedStep", kind.name());
+    metadata.put("doneSteps", before.stream().filter(r -> r.outcome() == Outcome.DONE)
+        .map(r -> r.kind().name()).collect(Collectors.joining(",")));
+    return e.retryAfter() != null ? DirectoryException.retryable(e.reason(), e.retryAfter(), metadata)
+        : DirectoryException.of(e.reason(), metadata);
+  }
+
+  /** Whether some requested step the directory supports and that is not done is one the caller may not do. */
+  private static boolean anyDenied(List<Step.Planned> plan, User user, UnitOfWork unit, Instant now, Caller caller,
+      Permissions.TargetTier tier, DirectoryPort port) {
+    return plan.stream().anyMatch(p -> p.requested() && port.supports(p.step().kind())
+        && caller.adminRoles().stream().noneMatch(Permissions.requiredRoles(p.step().action(), tier)::contains)
+        && !(caller.adminRoles().size() > 0 && p.step().alreadyDone(user, unit, now)));
+  }
+
+  /** Whether a real run would change anything: some requested, supported, permitted step is not done. */
+  private static boolean anyToChange(List<Step.Planned> plan, User user, UnitOfWork unit, Instant now, Caller caller,
+      Permissions.TargetTier tier, DirectoryPort port) {
+    return plan.stream().anyMatch(p -> p.requested() && port.supports(p.step().kind())
+        && caller.adminRoles().stream().anyMatch(Permissions.requiredRoles(p.step().action(), tier)::contains)
+        && !p.step().alreadyDone(user, unit, now));
   }
 
   /** Until when access tokens issued before a sign-out stay valid where nobody checks them. */

@@ -34,6 +34,9 @@ public interface UnitOfWork {
   Devices devices();
   Memberships memberships();
 
+  /** What the built-in store keeps about users of external directories. */
+  ExternalUsers externalUsers();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -278,5 +281,21 @@ public interface UnitOfWork {
 
     /** Forgets one removed product: restore re-assigned it. */
     void forgetRemovedLicence(String userId, String sku);
+  }
+
+  /**
+   * Restore state of users who live in an external directory, kept here because that directory
+   * has nowhere to keep it: an offboarding's time and prior state, and the connector's own part.
+   */
+  interface ExternalUsers {
+    /** A user's state; {@code offboardedAt} and {@code prior} are null unless offboarded. */
+    record State(Instant offboardedAt, PriorState prior, String connectorState) {
+      public static final State NONE = new State(null, null, "");
+    }
+
+    /** The state of the user {@code userId} of {@code directory}; NONE when nothing is kept. */
+    State find(String directory, String userId);
+
+    void save(String directory, String userId, State state, Instant now);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param recentFailures keyed fingerprints of the last wrong passwords (never the passwords)
  * @param priorState the state recorded before an offboarding, for RestoreUser
  * @param version incremented by every change; the etag and the optimistic-lock check
+ * @param directory the configured external directory that holds the user; empty for the built-in one
  */
 public record User(
     String id,
@@ -34,7 +35,8 @@ public record User(
     Instant deletedAt,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    String directory) {
 
   public boolean lockedAt(Instant now) {
     return lockedUntil != null && now.isBefore(lockedUntil);
@@ -75,6 +77,7 @@ public record User(
     b.createdAt = createdAt;
     b.updatedAt = updatedAt;
     b.version = version;
+    b.directory = directory;
     return b;
   }
 
@@ -133,6 +136,7 @@ public record User(
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
+    private String directory = "";
 
     private Builder() {}
 
@@ -157,11 +161,12 @@ public record User(
     public Builder createdAt(Instant v) { createdAt = v; return this; }
     public Builder updatedAt(Instant v) { updatedAt = v; return this; }
     public Builder version(long v) { version = v; return this; }
+    public Builder directory(String v) { directory = v; return this; }
 
     public User build() {
       return new User(id, name, displayName, preferredLanguage, roles, signInBlocked, passwordChangedAt,
           passwordChangeRequired, failedAttempts, recentFailures, lockoutCount, lockedUntil, enabledProtocols,
-          restriction, restrictionLiftCount, offboardedAt, priorState, deletedAt, createdAt, updatedAt, version);
+          restriction, restrictionLiftCount, offboardedAt, priorState, deletedAt, createdAt, updatedAt, version, directory);
     }
   }
 }

@@ -46,5 +46,12 @@ public enum Reason {
   NOT_IMPLEMENTED,
   /** Restore could not re-assign a licence: every seat of the product is taken. */
   LICENCE_SEATS_EXHAUSTED,
-  INTERNAL
+  INTERNAL,
+  // External directories (issue 15).
+  /** An external directory did not answer; the call may be retried (with the same request_id). */
+  DIRECTORY_UNAVAILABLE,
+  /** An external directory refused a change: its service account lacks a right, or its policy forbids it. */
+  DIRECTORY_REFUSED,
+  /** A step the user's directory has no counterpart for: a step result's reason, never a call's. */
+  STEP_NOT_APPLICABLE
 }

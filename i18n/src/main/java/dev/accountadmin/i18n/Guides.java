@@ -70,7 +70,8 @@ public final class Guides {
               List.of(
                   NoteSpec.of("guide.note.restrictedStillReceives"),
                   NoteSpec.of("guide.UNLOCK.note.compromised", "command", "acctadmin guide compromised"),
-                  NoteSpec.of("guide.note.adminTargets"))),
+                  NoteSpec.of("guide.note.adminTargets"),
+                  NoteSpec.of("guide.note.externalDirectories"))),
           "OFFBOARD",
           new Spec(
               Map.of(
@@ -81,7 +82,8 @@ public final class Guides {
                   NoteSpec.of("guide.note.globalAdminSignsOutAdmins"),
                   NoteSpec.of("guide.note.accessTokensUntilExpiry"),
                   NoteSpec.of("guide.OFFBOARD.note.restore", "command", "acctadmin restore USER"),
-                  NoteSpec.of("guide.note.deletedRestorable", "command", "acctadmin users undelete USER"))),
+                  NoteSpec.of("guide.note.deletedRestorable", "command", "acctadmin users undelete USER"),
+                  NoteSpec.of("guide.note.externalDirectories"))),
           "SECURE_COMPROMISED",
           new Spec(
               Map.of("command", "acctadmin secure USER"),

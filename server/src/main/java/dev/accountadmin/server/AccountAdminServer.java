@@ -8,6 +8,10 @@ import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
+import dev.accountadmin.connector.DirectoriesFile;
+import dev.accountadmin.connector.DirectoryPasswords;
+import dev.accountadmin.connector.ExternalDirectory;
+import dev.accountadmin.domain.Directories;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.domain.Procedures;
 import dev.accountadmin.server.mail.DeviceSync;
@@ -128,6 +132,13 @@ public final class AccountAdminServer implements AutoCloseable {
     String portalKeystorePassword = System.getenv("ACCOUNTADMIN_PORTAL_KEYSTORE_PASSWORD");
     PrintStream err = System.err;
 
+    @Option(names = "--directories", defaultValue = "${env:ACCOUNTADMIN_DIRECTORIES}", paramLabel = "FILE",
+        description = "External directories (Active Directory) in TOML (ACCOUNTADMIN_DIRECTORIES); users of the UPN "
+            + "suffixes each holds live there. Secrets come from the environment or files the file names.")
+    Path directoriesFile;
+
+    Map<String, String> env = System.getenv();
+
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
@@ -214,6 +225,13 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    /** The external directories file, and the environment its secrets are read from. */
+    public Config directories(Path file, Map<String, String> environment) {
+      this.directoriesFile = file;
+      this.env = environment;
+      return this;
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -254,12 +272,15 @@ public final class AccountAdminServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final Database database;
   private final PortalHosting portal;
+  private final java.util.List<ExternalDirectory> externals;
 
-  private AccountAdminServer(Server server, HealthStatusManager health, Database database, PortalHosting portal) {
+  private AccountAdminServer(Server server, HealthStatusManager health, Database database, PortalHosting portal,
+      java.util.List<ExternalDirectory> externals) {
     this.server = server;
     this.health = health;
     this.database = database;
     this.portal = portal;
+    this.externals = externals;
   }
 
   public static void main(String[] args) {
@@ -322,7 +343,23 @@ public final class AccountAdminServer implements AutoCloseable {
       }
       throw e;
     }
+    // Read before anything is created: a file that cannot be used stops the server with nothing made.
+    var configured = new java.util.LinkedHashMap<DirectoriesFile.Entry, dev.accountadmin.connector.Connector>();
+    if (config.directoriesFile != null) {
+      try {
+        for (var entry : DirectoriesFile.read(config.directoriesFile, config.env)) {
+          configured.put(entry, Connectors.open(entry, config.clock));
+        }
+      } catch (IllegalArgumentException e) {
+        server.shutdownNow();
+        configured.values().forEach(dev.accountadmin.connector.Connector::close);
+        // The problem names settings and files, never a secret's value.
+        throw new StartupFailure(StartupFailure.Kind.DIRECTORIES_FILE_INVALID,
+            Map.of("file", config.directoriesFile.toString(), "problem", e.getMessage()), e);
+      }
+    }
     Database database = null;
+    var externals = new java.util.ArrayList<ExternalDirectory>();
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
@@ -336,7 +373,16 @@ public final class AccountAdminServer implements AutoCloseable {
       var fingerprintKey = secret(port, "failure-fingerprint-key", secrets::token, clock).getBytes(StandardCharsets.US_ASCII);
       var authentication = new Authentication(port, config.hasher, secrets, tokens, config.authPolicy, clock,
           fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock));
-      var directory = new Directory(port, new HashedPasswords(config.hasher, secrets, config.authPolicy), clock);
+      var directories = Directories.of(port, new HashedPasswords(config.hasher, secrets, config.authPolicy));
+      if (!configured.isEmpty()) {
+        var passwords = new DirectoryPasswords(secrets, config.authPolicy);
+        for (var entry : configured.keySet()) {
+          var external = new ExternalDirectory(entry.name(), configured.get(entry), port, clock);
+          externals.add(external);
+          directories = directories.with(external, passwords, entry.upnSuffixes());
+        }
+      }
+      var directory = new Directory(directories, clock);
       var domain = new Bootstrap(port, config.hasher, secrets, clock, config.out)
           .run(config.domain, config.bootstrapPassword, config.demo ? config.demoUsers : -1);
       var mail = new MailFlow(port, config.outboundPolicy, clock, domain);
@@ -363,9 +409,10 @@ public final class AccountAdminServer implements AutoCloseable {
       // After the ready line: the API's start-up time does not wait for the web server's.
       var portal = config.portalPort != 0 || config.portalOnAnyPort
           ? PortalHosting.start(services, portalSettings(config), config.out, config.err) : null;
-      return new AccountAdminServer(server, health, database, portal);
+      return new AccountAdminServer(server, health, database, portal, externals);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
+      externals.forEach(ExternalDirectory::close);
       if (database != null) {
         database.close();
       }
@@ -452,6 +499,7 @@ public final class AccountAdminServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     } finally {
+      externals.forEach(ExternalDirectory::close);
       database.close();
     }
   }

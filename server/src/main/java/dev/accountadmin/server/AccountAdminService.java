@@ -297,7 +297,8 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     handle(AccountAdminGrpc.getListUsersMethod(), request, response, () -> {
       var now = clock.instant();
       var query = UserQuery.parse("filter", request.getFilter(), now);
-      var page = directory.listUsers(CallContext.caller(), query, request.getPageSize(), request.getPageToken());
+      var page = directory.listUsers(CallContext.caller(), request.getDirectory(), query, request.getPageSize(),
+          request.getPageToken());
       var proto = ListUsersResponse.newBuilder().setNextPageToken(page.nextPageToken());
       for (var user : page.users()) {
         proto.addUsers(Protos.toProto(user, page.activeSessions().getOrDefault(user.id(), 0), now));
@@ -416,7 +417,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
     handle(AccountAdminGrpc.getResetPasswordMethod(), request, request.getRequestId(), response, () -> {
       var name = UserName.fromResourceName("name", request.getName());
       var params = request.getUndisclosed() && request.getPassword().isEmpty()
-          ? directory.prepareUndisclosedPassword(request.getValidateOnly())
+          ? directory.prepareUndisclosedPassword(name, request.getValidateOnly())
           : directory.preparePassword(name, request.getPassword(), !request.getSkipChangeAtNextSignIn(), request.getValidateOnly());
       var changed = directory.runStep(CallContext.caller(), new ResetPassword(params), name,
           requestId(request.getRequestId()), request.getValidateOnly());

@@ -45,6 +45,9 @@ public final class ErrorStatus {
       case NOT_IMPLEMENTED -> Code.UNIMPLEMENTED;
       case LICENCE_SEATS_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
       case INTERNAL -> Code.INTERNAL;
+      // External directories: one that does not answer may answer a retry; one that refuses will not.
+      case DIRECTORY_UNAVAILABLE -> Code.UNAVAILABLE;
+      case DIRECTORY_REFUSED, STEP_NOT_APPLICABLE -> Code.FAILED_PRECONDITION;
     };
   }
 

@@ -210,6 +210,7 @@ final class ProtoEnums {
       case DENIED -> StepOutcome.STEP_OUTCOME_DENIED;
       case FAILED -> StepOutcome.STEP_OUTCOME_FAILED;
       case PLANNED -> StepOutcome.STEP_OUTCOME_PLANNED;
+      case NOT_APPLICABLE -> StepOutcome.STEP_OUTCOME_NOT_APPLICABLE;
     };
   }
 

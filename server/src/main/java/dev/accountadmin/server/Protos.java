@@ -50,7 +50,8 @@ final class Protos {
         .setActiveSessionCount(activeSessions)
         .setCreateTime(timestamp(u.createdAt()))
         .setUpdateTime(timestamp(u.updatedAt()))
-        .setEtag(Long.toString(u.version()));
+        .setEtag(Long.toString(u.version()))
+        .setDirectory(u.directory() == null ? "" : u.directory());
     var lockout = Lockout.newBuilder()
         .setLocked(u.lockedAt(now))
         .setFailedAttempts(u.failedAttempts())
@@ -270,7 +271,8 @@ final class Protos {
         .setProcedure(ProtoEnums.toProto(r.procedure()))
         .setUser(r.user().name().resourceName())
         .setValidateOnly(r.validateOnly())
-        .setCompleteTime(timestamp(r.completedAt()));
+        .setCompleteTime(timestamp(r.completedAt()))
+        .setDirectory(r.user().directory() == null ? "" : r.user().directory());
     r.steps().forEach(step -> proto.addSteps(toProto(step, r.user())));
     r.recommendations().forEach(rec -> proto.addRecommendations(ProtoEnums.toProto(rec)));
     if (r.accessTokensValidUntil() != null && r.accessTokensValidUntil().isAfter(r.completedAt())) {

@@ -13,7 +13,9 @@ public final class StartupFailure extends RuntimeException {
     // A usage error, as picocli's own are: the operator chose a password hash that is too weak.
     WEAK_PASSWORD_HASH(2),
     PORT_IN_USE(3),
-    DATABASE_READABLE_BY_OTHERS(4);
+    DATABASE_READABLE_BY_OTHERS(4),
+    // A usage error too: the --directories file cannot be read, or a directory in it is not usable.
+    DIRECTORIES_FILE_INVALID(2);
 
     final int exitCode;
 

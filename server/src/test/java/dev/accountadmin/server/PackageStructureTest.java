@@ -24,7 +24,8 @@ class PackageStructureTest {
   static void importServer() {
     server = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.accountadmin.server", "dev.accountadmin.domain", "dev.accountadmin.failure");
+        .importPackages("dev.accountadmin.server", "dev.accountadmin.domain", "dev.accountadmin.failure",
+            "dev.accountadmin.connector");
   }
 
   @Test
@@ -39,7 +40,20 @@ class PackageStructureTest {
   void domain_usesNeitherJdbcNorGrpc_norAnyOtherServerPackage() {
     noClasses().that().resideInAPackage("dev.accountadmin.domain..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-            "io.grpc..", "com.google.protobuf..", "dev.accountadmin.v1..", "dev.accountadmin.server..")
+            "io.grpc..", "com.google.protobuf..", "dev.accountadmin.v1..", "dev.accountadmin.server..",
+            "com.unboundid..", "dev.accountadmin.connector..")
+        .check(server);
+  }
+
+  @Test
+  void connectors_speakNeitherGrpcNorSql_andOnlyTheirOwnDirectory() {
+    noClasses().that().resideInAPackage("dev.accountadmin.connector..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "dev.accountadmin.v1..", "java.sql..",
+            "dev.accountadmin.server.store..")
+        .check(server);
+    // LDAP is Active Directory's, in its own package.
+    noClasses().that().resideOutsideOfPackage("dev.accountadmin.connector.ad..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.unboundid..")
         .check(server);
   }
 
@@ -64,6 +78,10 @@ class PackageStructureTest {
       var name = type.getPackageName();
       if (name.startsWith("dev.accountadmin.domain") || name.startsWith("dev.accountadmin.failure")) {
         return SliceIdentifier.of(name.split("\\.")[2]);
+      }
+      // Each connector package is a slice: the framework, and one per kind of directory.
+      if (name.startsWith("dev.accountadmin.connector")) {
+        return SliceIdentifier.of(name.substring("dev.accountadmin.".length()));
       }
       if (!name.startsWith("dev.accountadmin.server")) {
         return SliceIdentifier.ignore();

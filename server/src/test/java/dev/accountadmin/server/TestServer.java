@@ -95,6 +95,20 @@ public final class TestServer implements AutoCloseable {
   private TestServer(String databaseUrl, Path dataDir, boolean demo,
       dev.accountadmin.server.mail.OutboundPolicy outbound, TestClock clock,
       dev.accountadmin.server.auth.SignInThrottle.Policy throttle) throws Exception {
+    this(databaseUrl, dataDir, demo, outbound, clock, throttle, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A server whose configuration {@code configure} completes (external directories). */
+  public TestServer(Dialect engine, Path dataDir, TestClock clock,
+      java.util.function.UnaryOperator<AccountAdminServer.Config> configure) throws Exception {
+    this(newDatabase(engine, dataDir), dataDir, false, dev.accountadmin.server.mail.OutboundPolicy.DEFAULT, clock,
+        dev.accountadmin.server.auth.SignInThrottle.Policy.DEFAULT, configure);
+  }
+
+  private TestServer(String databaseUrl, Path dataDir, boolean demo,
+      dev.accountadmin.server.mail.OutboundPolicy outbound, TestClock clock,
+      dev.accountadmin.server.auth.SignInThrottle.Policy throttle,
+      java.util.function.UnaryOperator<AccountAdminServer.Config> configure) throws Exception {
     LogCapture.install();
     LogCapture.secret(ADMIN_PASSWORD);
     LogCapture.secret(USER_PASSWORD);
@@ -110,7 +124,7 @@ public final class TestServer implements AutoCloseable {
         .outboundPolicy(outbound)
         .throttlePolicy(throttle)
         .out(new PrintStream(output, true, StandardCharsets.UTF_8));
-    server = AccountAdminServer.start(config);
+    server = AccountAdminServer.start(configure.apply(config));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 

@@ -26,6 +26,9 @@ final class ProcedureOutput {
     var out = root.out();
     var procedure = ApiNames.of(result.getProcedure());
     out.println(root.style(m.render("cli.procedure." + procedure, Map.of("user", user)), "bold"));
+    if (!result.getDirectory().isEmpty()) {
+      out.println(m.render("cli.result.directory", Map.of("directory", result.getDirectory())));
+    }
     if (result.getValidateOnly()) {
       out.println(root.style(m.render("cli.procedure.plan", Map.of()), "cyan"));
     }

@@ -120,6 +120,9 @@ final class Render {
       labels.add(label);
       width = Math.max(width, label.codePointCount(0, label.length()));
     }
+    if (!u.getDirectory().isEmpty()) {
+      out.println(m.render("cli.user.directory", Map.of("directory", u.getDirectory())));
+    }
     for (int i = 0; i < lines.size(); i++) {
       var label = labels.get(i);
       out.println(label + " ".repeat(width - label.codePointCount(0, label.length()) + 2) + lines.get(i)[1]);

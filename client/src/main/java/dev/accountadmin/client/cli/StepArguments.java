@@ -70,6 +70,8 @@ public final class StepArguments {
     args.put("user", user);
     args.put("effectiveTime", step.hasEffectiveTime() ? Render.instant(step.getEffectiveTime()) : now);
     args.put("requiredRoles", new Messages.Alternatives(Render.roles(m, step.getRequiredRolesList())));
+    // A step without counterpart names the directory that has none.
+    args.put("directory", step.hasError() ? step.getError().getMetadataOrDefault("directory", "") : "");
     args.put("error", step.hasError() ? m.renderError(step.getError().getReason(), step.getError().getMetadataMap()) : "");
 
     var sessions = details.getSessionsRevoked();

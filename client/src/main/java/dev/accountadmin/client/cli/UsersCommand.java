@@ -42,6 +42,10 @@ final class UsersCommand {
     @Option(names = "--limit", defaultValue = "0", description = "Show at most this many users (default: all).")
     int limit;
 
+    @Option(names = "--directory", defaultValue = "", paramLabel = "NAME",
+        description = "List the users of this external directory, read live from it, instead of the built-in directory's.")
+    String directory;
+
     @Override
     public Integer call() {
       var root = users.root;
@@ -51,7 +55,7 @@ final class UsersCommand {
       do {
         final var pageToken = token;
         ListUsersResponse page = client.call(s -> s.listUsers(ListUsersRequest.newBuilder()
-            .setFilter(filter).setPageSize(PAGE_SIZE).setPageToken(pageToken).build()));
+            .setFilter(filter).setDirectory(directory).setPageSize(PAGE_SIZE).setPageToken(pageToken).build()));
         all.addAll(page.getUsersList());
         token = page.getNextPageToken();
       } while (!token.isEmpty() && (limit <= 0 || all.size() < limit));

@@ -131,7 +131,7 @@ final class PseudoLocaleScreensTest {
         .filter(o -> o != StepOutcome.STEP_OUTCOME_UNSPECIFIED && o != StepOutcome.UNRECOGNIZED).toList();
     var kinds = Arrays.stream(StepKind.values())
         .filter(k -> k != StepKind.STEP_KIND_UNSPECIFIED && k != StepKind.UNRECOGNIZED).toList();
-    assertThat(outcomes).hasSize(6);
+    assertThat(outcomes).hasSize(7);
     assertThat(kinds).hasSize(18);
     for (var kind : kinds) {
       for (var outcome : outcomes) {
@@ -140,6 +140,10 @@ final class PseudoLocaleScreensTest {
             .setDetails(details(kind));
         if (outcome == StepOutcome.STEP_OUTCOME_FAILED) {
           step.setError(StepError.newBuilder().setReason("CONCURRENT_MODIFICATION").putMetadata("user", "pat@contoso.com"));
+        }
+        if (outcome == StepOutcome.STEP_OUTCOME_NOT_APPLICABLE) {
+          step.setError(StepError.newBuilder().setReason("STEP_NOT_APPLICABLE").putMetadata("directory", "corp")
+              .putMetadata("step", kind.name()));
         }
 
         var line = Render.step(PSEUDO, "pat@contoso.com", step.build(), NOW);
