@@ -115,4 +115,25 @@ final class MethodsCliTest {
     assertThat(restored.out()).contains("1 verificatiemethode van " + ADELE + " kan niet worden hersteld (authenticator-app)")
         .contains("moet bij de volgende aanmelding opnieuw een authenticator-app registreren");
   }
+
+  @Test
+  void registerAuthenticator_showsTheKeyOnce_andAScriptConfirmsWithTheCode() {
+    cli.login(ADELE, CliServer.DEMO_PASSWORD);
+
+    var begun = cli.run("--locale", "en", "register-authenticator", "--name", "Work phone");
+    assertThat(begun.code()).as(begun.err()).isZero();
+    var key = java.util.regex.Pattern.compile("shown only now: ([A-Z2-7]+)").matcher(begun.out());
+    var id = java.util.regex.Pattern.compile("--confirm (\\S+) --code").matcher(begun.out());
+    assertThat(key.find()).as(begun.out()).isTrue();
+    assertThat(id.find()).as(begun.out()).isTrue();
+    assertThat(begun.out()).contains("otpauth://totp/");
+
+    var confirmed = cli.run("--locale", "en", "register-authenticator", "--confirm", id.group(1),
+        "--code", Totp.code(Totp.fromBase32(key.group(1)), Instant.now()));
+    assertThat(confirmed.code()).as(confirmed.err()).isZero();
+    assertThat(confirmed.out()).contains("Authenticator app “Work phone” registered.");
+
+    cli.login();
+    assertThat(cli.run("--locale", "en", "methods", ADELE).out()).contains("Authenticator app “Work phone” (");
+  }
 }
