@@ -26,5 +26,8 @@ public enum Action {
   BLOCK_DEVICES,
   // Groups and licences (issue 13, part 4).
   MANAGE_GROUP_MEMBERSHIPS,
-  MANAGE_LICENCES
+  MANAGE_LICENCES,
+  // Authentication methods (issue 13, part 3).
+  MANAGE_AUTH_METHODS,
+  REGISTER_AUTH_METHOD
 }

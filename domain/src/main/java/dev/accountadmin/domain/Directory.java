@@ -138,6 +138,19 @@ public final class Directory {
     return portOf(name).read(unit -> unit.devices().list(existing(unit, name, clock.instant()).id()));
   }
 
+  /** A user's registered authentication methods, and since when a re-registration is required (null: it is not). */
+  public record UserMethods(List<AuthMethod> methods, Instant reregistrationRequiredSince) {}
+
+  /** Any admin may see which methods a user has; nobody sees a secret (the domain has none to show). */
+  public UserMethods methods(Caller caller, UserName name) {
+    requireAnyRole(caller);
+    return port.read(unit -> {
+      var user = existing(unit, name, clock.instant());
+      return new UserMethods(unit.methods().list(user.id()).stream().filter(AuthMethod::registered).toList(),
+          unit.methods().reregistrationRequiredSince(user.id()).orElse(null));
+    });
+  }
+
   public Page listUsers(Caller caller, UserQuery query, int pageSize, String pageToken) {
     return listUsers(caller, "", query, pageSize, pageToken);
   }

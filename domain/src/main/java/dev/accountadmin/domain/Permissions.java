@@ -70,8 +70,16 @@ public final class Permissions {
       case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES -> tier == TargetTier.PRIVILEGED_ADMIN
           ? EnumSet.of(GLOBAL_ADMIN)
           : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+      // Removing a user's methods or requiring their re-registration is what a helpdesk does for a
+      // user who lost a phone, and as strong as a password reset: who may reset a target's password
+      // may reset its second factor (DESIGN.md section 11), and no one less.
+      case MANAGE_AUTH_METHODS -> switch (tier) {
+        case NON_ADMIN -> EnumSet.of(HELPDESK_ADMIN, USER_ADMIN, GLOBAL_ADMIN);
+        case HELPDESK_ADMIN -> EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+        case PRIVILEGED_ADMIN -> EnumSet.of(GLOBAL_ADMIN);
+      };
       // A user acts on their own account only; no admin role is involved.
-      case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE -> EnumSet.noneOf(Role.class);
+      case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE, REGISTER_AUTH_METHOD -> EnumSet.noneOf(Role.class);
     };
   }
 

@@ -82,6 +82,10 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
   public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
       Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      // Authentication methods, when chosen, right after the door is closed: app passwords would
+      // otherwise keep POP3 and IMAP open until the protocols go, and the authenticator's secret
+      // should not outlive the account's use.
+      Slot.chosen("acctadmin methods USER --remove-all", c -> c.methods().remove(), r -> new RemoveAuthMethods(Set.of(), true)),
       // Wipe before block: a wipe is delivered at the device's next sync, which a block would refuse
       // were it not for the pending wipe; both only when the request chose them.
       Slot.chosen("acctadmin devices USER --wipe DEVICE_ID", c -> c.devices().wipe(),
@@ -98,13 +102,20 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       Restore.RECORDS_PRIOR_STATE);
 
   /**
-   * Respond to a compromised account: reset the password, sign out everywhere, then keep the user
+   * Respond to a compromised account: reset the password, sign out everywhere, require the user to
+   * register their authentication methods again, review the admin roles, then keep the user
    * restricted from sending while the admin investigates — or, when asked, lift the restriction.
    */
   public static final ProcedureDefinition SECURE_COMPROMISED = new ProcedureDefinition(Procedure.SECURE_COMPROMISED,
       Action.SECURE_COMPROMISED_USER, List.of(
       Slot.always("acctadmin reset-password USER", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      // Microsoft's order: once the attacker is out, make the user register their authentication
+      // methods again (the old authenticator may be the attacker's), review the admin roles, and
+      // only then lift the sending restriction.
+      Slot.always("acctadmin methods USER --require-reregistration",
+          r -> new RequireReregistration(RequireReregistration.SECURE_COMPROMISED)),
+      Slot.always("acctadmin users roles USER", r -> new ReviewAdminRoles()),
       Slot.always("acctadmin restrict-sending USER",
           r -> r.has(Option.LIFT_SENDING_RESTRICTION) ? new LiftSendingRestriction() : new RestrictSending())),
       Restore.NOTHING);

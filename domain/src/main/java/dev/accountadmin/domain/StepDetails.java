@@ -34,6 +34,10 @@ public sealed interface StepDetails {
     R groupMemberships(GroupMemberships details);
 
     R licences(Licences details);
+
+    R authMethods(AuthMethods details);
+
+    R reregistration(Reregistration details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -157,6 +161,35 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.licences(this);
+    }
+  }
+
+  /**
+   * Authentication methods removed or given back, by kind; {@code notRestorable} those restore
+   * cannot give back (a secret is gone for good), and whether the user must register again.
+   */
+  record AuthMethods(List<MethodKind> methods, List<MethodKind> notRestorable, boolean reregistrationRequired)
+      implements StepDetails {
+    public AuthMethods {
+      methods = List.copyOf(methods);
+      notRestorable = List.copyOf(notRestorable);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.authMethods(this);
+    }
+  }
+
+  /** A re-registration requirement set or lifted; {@code methods} the user's registered methods then. */
+  record Reregistration(List<MethodKind> methods) implements StepDetails {
+    public Reregistration {
+      methods = List.copyOf(methods);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reregistration(this);
     }
   }
 

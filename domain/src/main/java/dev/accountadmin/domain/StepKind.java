@@ -23,5 +23,12 @@ public enum StepKind {
   REMOVE_GROUP_MEMBERSHIPS,
   REMOVE_LICENCES,
   RESTORE_GROUP_MEMBERSHIPS,
-  RESTORE_LICENCES
+  RESTORE_LICENCES,
+  // Authentication methods (issue 13, part 3); RESTORE_AUTH_METHODS is restore's undo of the first,
+  // REVIEW_ADMIN_ROLES the compromised-account response's report before the restriction is lifted.
+  REMOVE_AUTH_METHODS,
+  REQUIRE_REREGISTRATION,
+  LIFT_REREGISTRATION,
+  RESTORE_AUTH_METHODS,
+  REVIEW_ADMIN_ROLES
 }

@@ -37,6 +37,8 @@ public interface UnitOfWork {
   /** What the built-in store keeps about users of external directories. */
   ExternalUsers externalUsers();
 
+  Methods methods();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -297,5 +299,54 @@ public interface UnitOfWork {
     State find(String directory, String userId);
 
     void save(String directory, String userId, State state, Instant now);
+  }
+
+  /**
+   * Authentication methods, with their secrets for sign-in only, the last accepted authenticator
+   * time step (so that a code signs in once, on every replica), re-registration requirements, and
+   * what offboarding removed so that restore can say what comes back and what cannot.
+   */
+  interface Methods {
+    /** The user's methods, oldest first, unconfirmed authenticators included. */
+    List<AuthMethod> list(String userId);
+
+    /** Stores a new method; {@code secret} is already protected (encrypted or hashed), null for none. */
+    void insert(AuthMethod method, String secret);
+
+    /** The stored (protected) secret of the user's method. */
+    Optional<String> secret(String userId, String methodId);
+
+    /** Marks an authenticator registered, its confirming code's time step spent. */
+    void confirm(String userId, String methodId, long timeStep, Instant now);
+
+    /**
+     * Spends {@code timeStep} of the authenticator: true when it is later than the last one
+     * accepted (and records it with the use), false for a replay; atomic across replicas.
+     */
+    boolean spendTimeStep(String methodId, long timeStep, Instant now);
+
+    /** Records a sign-in with the method (an app password). */
+    void used(String methodId, Instant now);
+
+    /** Deletes the method and its secret; false when the user had no such method. */
+    boolean remove(String userId, String methodId);
+
+    /** Since when the user must register an authenticator again; empty when they need not. */
+    Optional<Instant> reregistrationRequiredSince(String userId);
+
+    /** Requires re-registration, unless already required; {@code by} as for devices (null: by hand). */
+    void requireReregistration(String userId, String by, Instant now);
+
+    /** Lifts the requirement; false when there was none. */
+    boolean liftReregistration(String userId);
+
+    /** Remembers methods offboarding removed (kind and name only, never a secret), for restore. */
+    void recordRemoved(String userId, List<AuthMethod> removed, Instant now);
+
+    /** The methods offboarding removed that restore has not dealt with. */
+    List<AuthMethod> removed(String userId);
+
+    /** Forgets what offboarding removed: restore dealt with it. */
+    void forgetRemoved(String userId);
   }
 }

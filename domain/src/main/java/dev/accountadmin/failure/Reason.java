@@ -46,6 +46,21 @@ public enum Reason {
   NOT_IMPLEMENTED,
   /** Restore could not re-assign a licence: every seat of the product is taken. */
   LICENCE_SEATS_EXHAUSTED,
+  // Authentication methods (issue 13, part 3).
+  /** The password was right; the user has an authenticator app and no code came with it. */
+  MFA_CODE_REQUIRED,
+  /** The authenticator code is wrong, or from too far from now; counts toward the lockout. */
+  MFA_CODE_INVALID,
+  /** The authenticator code already signed in once (a replay). */
+  MFA_CODE_ALREADY_USED,
+  /** The session may only register an authenticator: a re-registration is required. */
+  MFA_REGISTRATION_REQUIRED,
+  /** The user has no authentication method with this id. */
+  METHOD_NOT_FOUND,
+  /** No unconfirmed authenticator registration of the caller has this id. */
+  TOTP_REGISTRATION_NOT_FOUND,
+  /** A mail app that cannot ask for a code (POP3, IMAP, SMTP AUTH) needs an app password from a user with MFA. */
+  APP_PASSWORD_REQUIRED,
   INTERNAL,
   // External directories (issue 15).
   /** An external directory did not answer; the call may be retried (with the same request_id). */

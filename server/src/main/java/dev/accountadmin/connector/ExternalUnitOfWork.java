@@ -257,4 +257,9 @@ final class ExternalUnitOfWork implements UnitOfWork {
   public ExternalUsers externalUsers() {
     return store.externalUsers();
   }
+
+  @Override
+  public Methods methods() {
+    return store.methods();
+  }
 }

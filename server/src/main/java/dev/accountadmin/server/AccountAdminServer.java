@@ -6,6 +6,8 @@ import dev.accountadmin.server.auth.AccessTokens;
 import dev.accountadmin.server.auth.AuthPolicy;
 import dev.accountadmin.server.auth.Authentication;
 import dev.accountadmin.server.auth.PasswordHasher;
+import dev.accountadmin.server.auth.Authenticators;
+import dev.accountadmin.server.auth.SecretBox;
 import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
 import dev.accountadmin.connector.DirectoriesFile;
@@ -371,8 +373,15 @@ public final class AccountAdminServer implements AutoCloseable {
       var secrets = new Secrets(new SecureRandom());
       var tokens = AccessTokens.fromJwk(secret(port, "access-token-key", AccessTokens::generateKey, clock));
       var fingerprintKey = secret(port, "failure-fingerprint-key", secrets::token, clock).getBytes(StandardCharsets.US_ASCII);
+      // Authenticator keys are sealed under a key of their own, shared by every replica.
+      var methodSecrets = new SecretBox(Base64.getDecoder().decode(secret(port, "authenticator-key", () -> {
+        var key = new byte[32];
+        secrets.random().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+      }, clock)), secrets.random());
       var authentication = new Authentication(port, config.hasher, secrets, tokens, config.authPolicy, clock,
-          fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock));
+          fingerprintKey, new SignInThrottle(port, config.throttlePolicy, clock), methodSecrets);
+      var authenticators = new Authenticators(port, config.hasher, secrets, methodSecrets, clock);
       var directories = Directories.of(port, new HashedPasswords(config.hasher, secrets, config.authPolicy));
       if (!configured.isEmpty()) {
         var passwords = new DirectoryPasswords(secrets, config.authPolicy);
@@ -400,7 +409,7 @@ public final class AccountAdminServer implements AutoCloseable {
       // Every service parses its requests in the call (RequestParsing), so garbage is INVALID_ARGUMENT.
       // Parsing wraps the interceptors, which thus see typed requests (the audience of a sign-in).
       services.addService(RequestParsing.of(ServerInterceptors.intercept(service, context, errors)));
-      services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication), context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication, authenticators), context, errors)));
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail, new DeviceSync(port, clock), authentication), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),

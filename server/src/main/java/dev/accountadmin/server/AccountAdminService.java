@@ -14,7 +14,10 @@ import dev.accountadmin.domain.ProcedureResult;
 import dev.accountadmin.domain.Procedures;
 import dev.accountadmin.domain.RemoveAdminRoles;
 import dev.accountadmin.domain.RemoveGroupMemberships;
+import dev.accountadmin.domain.LiftReregistration;
+import dev.accountadmin.domain.RemoveAuthMethods;
 import dev.accountadmin.domain.RemoveLicences;
+import dev.accountadmin.domain.RequireReregistration;
 import dev.accountadmin.domain.ResetPassword;
 import dev.accountadmin.domain.RestrictSending;
 import dev.accountadmin.domain.RevokeSessions;
@@ -57,6 +60,10 @@ import dev.accountadmin.v1.LiftSendingRestrictionRequest;
 import dev.accountadmin.v1.LiftSendingRestrictionResponse;
 import dev.accountadmin.v1.ListAuditEventsRequest;
 import dev.accountadmin.v1.ListAuditEventsResponse;
+import dev.accountadmin.v1.LiftReregistrationRequest;
+import dev.accountadmin.v1.LiftReregistrationResponse;
+import dev.accountadmin.v1.ListAuthenticationMethodsRequest;
+import dev.accountadmin.v1.ListAuthenticationMethodsResponse;
 import dev.accountadmin.v1.ListDevicesRequest;
 import dev.accountadmin.v1.ListDevicesResponse;
 import dev.accountadmin.v1.ListGroupsRequest;
@@ -75,6 +82,8 @@ import dev.accountadmin.v1.RemoveAdminRolesRequest;
 import dev.accountadmin.v1.RemoveAdminRolesResponse;
 import dev.accountadmin.v1.RemoveGroupMembershipsRequest;
 import dev.accountadmin.v1.RemoveGroupMembershipsResponse;
+import dev.accountadmin.v1.RemoveAuthenticationMethodsRequest;
+import dev.accountadmin.v1.RemoveAuthenticationMethodsResponse;
 import dev.accountadmin.v1.RemoveLicencesRequest;
 import dev.accountadmin.v1.RemoveLicencesResponse;
 import dev.accountadmin.v1.ResetPasswordRequest;
@@ -97,6 +106,8 @@ import dev.accountadmin.v1.UnlockUserResponse;
 import dev.accountadmin.v1.User;
 import dev.accountadmin.v1.VerifyAuditLogRequest;
 import dev.accountadmin.v1.VerifyAuditLogResponse;
+import dev.accountadmin.v1.RequireReregistrationRequest;
+import dev.accountadmin.v1.RequireReregistrationResponse;
 import dev.accountadmin.v1.WipeDeviceRequest;
 import dev.accountadmin.v1.WipeDeviceResponse;
 import io.grpc.MethodDescriptor;
@@ -525,6 +536,58 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   public void getGuide(GetGuideRequest request, StreamObserver<GetGuideResponse> response) {
     handle(AccountAdminGrpc.getGetGuideMethod(), request, response,
         () -> GetGuideResponse.newBuilder().setGuide(GuideProtos.get(request, CallContext.locale())).build());
+  }
+
+  @Override
+  public void listAuthenticationMethods(ListAuthenticationMethodsRequest request,
+      StreamObserver<ListAuthenticationMethodsResponse> response) {
+    handle(AccountAdminGrpc.getListAuthenticationMethodsMethod(), request, response, () -> {
+      var methods = directory.methods(CallContext.caller(), UserName.fromResourceName("name", request.getName()));
+      var proto = ListAuthenticationMethodsResponse.newBuilder()
+          .addAllMethods(methods.methods().stream().map(Protos::toProto).toList())
+          .setReregistrationRequired(methods.reregistrationRequiredSince() != null);
+      if (methods.reregistrationRequiredSince() != null) {
+        proto.setReregistrationRequiredTime(Protos.timestamp(methods.reregistrationRequiredSince()));
+      }
+      return proto.build();
+    });
+  }
+
+  @Override
+  public void removeAuthenticationMethods(RemoveAuthenticationMethodsRequest request,
+      StreamObserver<RemoveAuthenticationMethodsResponse> response) {
+    handle(AccountAdminGrpc.getRemoveAuthenticationMethodsMethod(), request, request.getRequestId(), response, () -> {
+      var ids = request.getMethodId().isEmpty() ? Set.<String>of() : Set.of(knownMethod(request.getName(), request.getMethodId()));
+      // By hand: not recorded for a restore, the admin's own decision (as for groups and licences).
+      var changed = step(new RemoveAuthMethods(ids, false), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return RemoveAuthenticationMethodsResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    });
+  }
+
+  /** The method id, if the user has such a method; METHOD_NOT_FOUND otherwise. */
+  private String knownMethod(String name, String methodId) {
+    var user = UserName.fromResourceName("name", name);
+    if (directory.methods(CallContext.caller(), user).methods().stream().noneMatch(m -> m.id().equals(methodId))) {
+      throw DirectoryException.of(Reason.METHOD_NOT_FOUND, "user", user.value(), "methodId", methodId);
+    }
+    return methodId;
+  }
+
+  @Override
+  public void requireReregistration(RequireReregistrationRequest request,
+      StreamObserver<RequireReregistrationResponse> response) {
+    handle(AccountAdminGrpc.getRequireReregistrationMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new RequireReregistration(null), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return RequireReregistrationResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    });
+  }
+
+  @Override
+  public void liftReregistration(LiftReregistrationRequest request, StreamObserver<LiftReregistrationResponse> response) {
+    handle(AccountAdminGrpc.getLiftReregistrationMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new LiftReregistration(), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return LiftReregistrationResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
+    });
   }
 
   private Directory.Changed step(Step step, String name, String requestId, boolean validateOnly) {

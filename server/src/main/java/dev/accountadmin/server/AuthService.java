@@ -1,6 +1,15 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.server.auth.Authentication;
+import dev.accountadmin.server.auth.Authenticators;
+import dev.accountadmin.v1.BeginTotpRegistrationRequest;
+import dev.accountadmin.v1.BeginTotpRegistrationResponse;
+import dev.accountadmin.v1.ConfirmTotpRegistrationRequest;
+import dev.accountadmin.v1.ConfirmTotpRegistrationResponse;
+import dev.accountadmin.v1.CreateAppPasswordRequest;
+import dev.accountadmin.v1.CreateAppPasswordResponse;
+import dev.accountadmin.v1.SetAlternateEmailRequest;
+import dev.accountadmin.v1.SetAlternateEmailResponse;
 import dev.accountadmin.v1.AuthGrpc;
 import dev.accountadmin.v1.ChangePasswordRequest;
 import dev.accountadmin.v1.ChangePasswordResponse;
@@ -17,21 +26,25 @@ import io.grpc.stub.StreamObserver;
 /** The Auth gRPC edge: sign-in, refresh, sign-out, password change, introspection. */
 final class AuthService extends AuthGrpc.AuthImplBase {
   private final Authentication authentication;
+  private final Authenticators authenticators;
 
-  AuthService(Authentication authentication) {
+  AuthService(Authentication authentication, Authenticators authenticators) {
     this.authentication = authentication;
+    this.authenticators = authenticators;
   }
 
   @Override
   public void signIn(SignInRequest request, StreamObserver<SignInResponse> response) {
     var app = Protos.clientApp("client_app", request.getClientApp());
-    var tokens = authentication.signIn(request.getUserPrincipalName(), request.getPassword(), app,
-        CallContext.clientAddress());
+    var signedIn = authentication.signIn(request.getUserPrincipalName(), request.getPassword(),
+        request.getVerificationCode(), app, CallContext.clientAddress());
+    var tokens = signedIn.tokens();
     response.onNext(SignInResponse.newBuilder()
         .setAccessToken(tokens.accessToken())
         .setAccessTokenExpireTime(Protos.timestamp(tokens.accessExpiresAt()))
         .setRefreshToken(tokens.refreshToken())
         .setSessionId(tokens.sessionId())
+        .setRegistrationRequired(signedIn.registrationRequired())
         .build());
     response.onCompleted();
   }
@@ -78,6 +91,38 @@ final class AuthService extends AuthGrpc.AuthImplBase {
       proto.setUserPrincipalName(result.user().name().value());
     }
     response.onNext(proto.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void beginTotpRegistration(BeginTotpRegistrationRequest request,
+      StreamObserver<BeginTotpRegistrationResponse> response) {
+    var begun = authenticators.beginTotp(CallContext.caller(), request.getDisplayName());
+    response.onNext(BeginTotpRegistrationResponse.newBuilder().setMethodId(begun.methodId())
+        .setSecret(begun.secret()).setOtpauthUri(begun.otpauthUri()).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void confirmTotpRegistration(ConfirmTotpRegistrationRequest request,
+      StreamObserver<ConfirmTotpRegistrationResponse> response) {
+    var method = authenticators.confirmTotp(CallContext.caller(), request.getMethodId(), request.getVerificationCode());
+    response.onNext(ConfirmTotpRegistrationResponse.newBuilder().setMethod(Protos.toProto(method)).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void setAlternateEmail(SetAlternateEmailRequest request, StreamObserver<SetAlternateEmailResponse> response) {
+    var method = authenticators.setAlternateEmail(CallContext.caller(), request.getEmail());
+    response.onNext(SetAlternateEmailResponse.newBuilder().setMethod(Protos.toProto(method)).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void createAppPassword(CreateAppPasswordRequest request, StreamObserver<CreateAppPasswordResponse> response) {
+    var created = authenticators.createAppPassword(CallContext.caller(), request.getDisplayName());
+    response.onNext(CreateAppPasswordResponse.newBuilder().setAppPassword(created.password())
+        .setMethod(Protos.toProto(created.method())).build());
     response.onCompleted();
   }
 }

@@ -43,6 +43,12 @@ public final class CallContext implements ServerInterceptor {
       // Authenticates itself: a pending wipe must reach a device whose user's sessions are revoked.
       MailFlowGrpc.getSyncDeviceMethod().getFullMethodName());
 
+  // Methods a session may call while its user must register an authenticator before anything else.
+  private static final Set<String> REGISTRATION_METHODS = Set.of(
+      AuthGrpc.getBeginTotpRegistrationMethod().getFullMethodName(),
+      AuthGrpc.getConfirmTotpRegistrationMethod().getFullMethodName(),
+      AuthGrpc.getSignOutMethod().getFullMethodName());
+
   /**
    * The most metadata a call may carry, counted as HTTP/2 counts a header list (RFC 9113 6.5.2):
    * each name and value plus 32 octets. It is gRPC's usual limit; the transport lets up to
@@ -133,7 +139,9 @@ public final class CallContext implements ServerInterceptor {
     var method = call.getMethodDescriptor();
     if (!PUBLIC_METHODS.contains(method.getFullMethodName())) {
       try {
-        context = context.withValue(CALLER, authentication.authenticate(token, address));
+        context = context.withValue(CALLER, REGISTRATION_METHODS.contains(method.getFullMethodName())
+            ? authentication.authenticateForRegistration(token, address)
+            : authentication.authenticate(token, address));
       } catch (DirectoryException e) {
         var status = ErrorStatus.from(e, locale, ErrorStatus.Audience.of(method));
         call.close(status.getStatus(), status.getTrailers());

@@ -33,6 +33,11 @@ public final class ErrorStatus {
   static Code code(Reason reason) {
     return switch (reason) {
       case INVALID_ARGUMENT, MALFORMED_REQUEST, PASSWORD_TOO_WEAK, REQUEST_ID_REUSED -> Code.INVALID_ARGUMENT;
+      // A second factor missing or wrong is a sign-in that did not authenticate, like a wrong password.
+      case MFA_CODE_REQUIRED, MFA_CODE_INVALID, MFA_CODE_ALREADY_USED, APP_PASSWORD_REQUIRED -> Code.UNAUTHENTICATED;
+      // The session is real, but may do nothing else until the user registers an authenticator.
+      case MFA_REGISTRATION_REQUIRED -> Code.FAILED_PRECONDITION;
+      case METHOD_NOT_FOUND, TOTP_REGISTRATION_NOT_FOUND -> Code.NOT_FOUND;
       case UNAUTHENTICATED, TOKEN_EXPIRED, SESSION_REVOKED, INVALID_CREDENTIALS -> Code.UNAUTHENTICATED;
       case ACCOUNT_LOCKED, SIGN_IN_BLOCKED, PROTOCOL_DISABLED, PASSWORD_CHANGE_REQUIRED,
           USER_DELETED, USER_NOT_DELETED, NOT_OFFBOARDED, SENDING_RESTRICTED, DEVICE_WIPED -> Code.FAILED_PRECONDITION;

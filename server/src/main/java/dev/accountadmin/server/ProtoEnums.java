@@ -128,6 +128,8 @@ final class ProtoEnums {
       case BLOCK_DEVICES -> dev.accountadmin.v1.Action.ACTION_BLOCK_DEVICES;
       case MANAGE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.Action.ACTION_MANAGE_GROUP_MEMBERSHIPS;
       case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
+      case MANAGE_AUTH_METHODS -> dev.accountadmin.v1.Action.ACTION_MANAGE_AUTH_METHODS;
+      case REGISTER_AUTH_METHOD -> dev.accountadmin.v1.Action.ACTION_REGISTER_AUTH_METHOD;
     };
   }
 
@@ -157,6 +159,8 @@ final class ProtoEnums {
       case ACTION_BLOCK_DEVICES -> Action.BLOCK_DEVICES;
       case ACTION_MANAGE_GROUP_MEMBERSHIPS -> Action.MANAGE_GROUP_MEMBERSHIPS;
       case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
+      case ACTION_MANAGE_AUTH_METHODS -> Action.MANAGE_AUTH_METHODS;
+      case ACTION_REGISTER_AUTH_METHOD -> Action.REGISTER_AUTH_METHOD;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -191,6 +195,19 @@ final class ProtoEnums {
       case REMOVE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES;
       case RESTORE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_GROUP_MEMBERSHIPS;
       case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
+      case REMOVE_AUTH_METHODS -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_AUTH_METHODS;
+      case REQUIRE_REREGISTRATION -> dev.accountadmin.v1.StepKind.STEP_KIND_REQUIRE_REREGISTRATION;
+      case LIFT_REREGISTRATION -> dev.accountadmin.v1.StepKind.STEP_KIND_LIFT_REREGISTRATION;
+      case RESTORE_AUTH_METHODS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_AUTH_METHODS;
+      case REVIEW_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_REVIEW_ADMIN_ROLES;
+    };
+  }
+
+  static dev.accountadmin.v1.AuthMethodKind toProto(dev.accountadmin.domain.MethodKind kind) {
+    return switch (kind) {
+      case AUTHENTICATOR_APP -> dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_AUTHENTICATOR_APP;
+      case ALTERNATE_EMAIL -> dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_ALTERNATE_EMAIL;
+      case APP_PASSWORD -> dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_APP_PASSWORD;
     };
   }
 

@@ -207,6 +207,32 @@ final class Protos {
       return dev.accountadmin.v1.StepDetails.newBuilder().setLicences(dev.accountadmin.v1.LicencesDetails.newBuilder()
           .addAllLicences(l.licences()).addAllLicencesWithoutFreeSeat(l.withoutFreeSeat())).build();
     }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails authMethods(StepDetails.AuthMethods a) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setAuthMethods(dev.accountadmin.v1.AuthMethodsDetails.newBuilder()
+          .addAllMethods(a.methods().stream().map(ProtoEnums::toProto).toList())
+          .addAllNotRestorable(a.notRestorable().stream().map(ProtoEnums::toProto).toList())
+          .setReregistrationRequired(a.reregistrationRequired())).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails reregistration(StepDetails.Reregistration r) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setReregistration(dev.accountadmin.v1.ReregistrationDetails
+          .newBuilder().addAllMethods(r.methods().stream().map(ProtoEnums::toProto).toList())).build();
+    }
+  }
+
+  static dev.accountadmin.v1.AuthenticationMethod toProto(dev.accountadmin.domain.AuthMethod m) {
+    var method = dev.accountadmin.v1.AuthenticationMethod.newBuilder().setId(m.id()).setKind(ProtoEnums.toProto(m.kind()))
+        .setDisplayName(m.displayName());
+    if (m.registeredAt() != null) {
+      method.setRegisteredTime(timestamp(m.registeredAt()));
+    }
+    if (m.lastUsedAt() != null) {
+      method.setLastUsedTime(timestamp(m.lastUsedAt()));
+    }
+    return method.build();
   }
 
   static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {

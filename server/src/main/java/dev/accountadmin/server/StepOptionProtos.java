@@ -34,7 +34,7 @@ final class StepOptionProtos {
   }
 
   private static MethodChoices methods(String field, MethodOptions options) {
-    return MethodChoices.NONE;
+    return new MethodChoices(options.getRemoveMethods());
   }
 
   private static MembershipChoices memberships(String field, MembershipOptions options) {

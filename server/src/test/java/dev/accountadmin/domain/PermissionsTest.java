@@ -38,6 +38,8 @@ final class PermissionsTest {
       row(Action.SET_MAIL_PROTOCOLS, Set.of(E, G), Set.of(E, G), Set.of(G)),
       row(Action.LIFT_SENDING_RESTRICTION, Set.of(S, E, G), Set.of(S, E, G), Set.of(G)),
       row(Action.MANAGE_ADMIN_ROLES, Set.of(G), Set.of(G), Set.of(G)),
+      // DESIGN.md section 11: authentication methods like a password reset.
+      row(Action.MANAGE_AUTH_METHODS, Set.of(H, U, G), Set.of(U, G), Set.of(G)),
       row(Action.READ, Set.of(G, U, H, E, S), Set.of(G, U, H, E, S), Set.of(G, U, H, E, S)));
 
   private static Map.Entry<Action, List<Set<Role>>> row(Action action, Set<Role> nonAdmin, Set<Role> helpdesk, Set<Role> other) {

@@ -229,6 +229,25 @@ final class ErrorMessagesTest {
         produced.computeIfAbsent(step.getError().getReason(), r -> new java.util.ArrayList<>())
             .add(step.getError().getMetadataMap()));
 
+    // Authentication methods: a missing, a wrong and a replayed code, a legacy app with the account
+    // password, unknown ids, and a session that may only register an authenticator.
+    var mfa = "mfa@contoso.com";
+    server.createUser(mfa);
+    var authenticator = Authenticator.register(server, mfa);
+    record(() -> Authenticator.signIn(server, mfa, ""));
+    record(() -> Authenticator.signIn(server, mfa, authenticator.code(server.clock.instant().minusSeconds(600))));
+    var code = authenticator.code(server.clock.instant());
+    var self = Authenticator.self(server, Authenticator.signIn(server, mfa, code));
+    record(() -> Authenticator.signIn(server, mfa, code));
+    record(() -> server.auth().signIn(SignInRequest.newBuilder().setUserPrincipalName(mfa)
+        .setPassword(TestServer.USER_PASSWORD).setClientApp(ClientApp.CLIENT_APP_POP3).build()));
+    record(() -> self.confirmTotpRegistration(dev.accountadmin.v1.ConfirmTotpRegistrationRequest.newBuilder()
+        .setMethodId("no-such-registration").setVerificationCode("123456").build()));
+    record(() -> admin2.removeAuthenticationMethods(dev.accountadmin.v1.RemoveAuthenticationMethodsRequest.newBuilder()
+        .setName("users/" + mfa).setMethodId("no-such-method").build()));
+    admin2.requireReregistration(dev.accountadmin.v1.RequireReregistrationRequest.newBuilder().setName("users/" + mfa).build());
+    record(() -> self.createAppPassword(dev.accountadmin.v1.CreateAppPasswordRequest.newBuilder().setDisplayName("Mail").build()));
+
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
     // A store that breaks under the server: INTERNAL, whatever the cause.

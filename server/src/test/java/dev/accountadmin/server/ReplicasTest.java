@@ -89,7 +89,7 @@ final class ReplicasTest {
       assertThat(replicas.first.withToken(fromSecond, null).listUsers(ListUsersRequest.getDefaultInstance())
           .getUsersList()).hasSize(1);
       assertThat(replicas.first.queryLong("SELECT COUNT(*) FROM tenant")).isEqualTo(1);
-      assertThat(replicas.first.queryLong("SELECT COUNT(*) FROM server_secrets")).isEqualTo(3);
+      assertThat(replicas.first.queryLong("SELECT COUNT(*) FROM server_secrets")).isEqualTo(4);
       assertThat(List.of(replicas.first.output.toString(), replicas.second.output.toString()))
           .filteredOn(out -> out.contains("Bootstrap global admin")).hasSize(1);
     }

@@ -215,6 +215,10 @@ public final class TestServer implements AutoCloseable {
     } else if (message instanceof dev.accountadmin.v1.RefreshTokenResponse r) {
       LogCapture.secret(r.getAccessToken());
       LogCapture.secret(r.getRefreshToken());
+    } else if (message instanceof dev.accountadmin.v1.BeginTotpRegistrationResponse r) {
+      LogCapture.secret(r.getSecret());
+    } else if (message instanceof dev.accountadmin.v1.CreateAppPasswordResponse r) {
+      LogCapture.secret(r.getAppPassword());
     } else if (message instanceof dev.accountadmin.v1.ChangePasswordRequest r) {
       LogCapture.secret(r.getCurrentPassword());
       LogCapture.secret(r.getNewPassword());

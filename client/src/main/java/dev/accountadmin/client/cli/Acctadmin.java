@@ -81,11 +81,11 @@ public final class Acctadmin {
     var commandLine = new CommandLine(root);
     // Added here rather than in @Command(subcommands) because the single-step commands are
     // instances of one class; this is the order the help lists them in.
-    for (var sub : List.of(LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+    for (var sub : List.of(LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, RegisterAuthenticatorCommand.class,
         GuideCommand.class, UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
         ResetPasswordCommand.class, SingleStepCommand.of(Step.REVOKE_SESSIONS), SingleStepCommand.of(Step.CLEAR_LOCKOUT),
         SingleStepCommand.of(Step.BLOCK_SIGN_IN), SingleStepCommand.of(Step.ALLOW_SIGN_IN), MailProtocolsCommand.class,
-        DevicesCommand.class,
+        DevicesCommand.class, MethodsCommand.class,
         SingleStepCommand.of(Step.RESTRICT_SENDING), SingleStepCommand.of(Step.LIFT_SENDING_RESTRICTION),
         RestrictedSendersCommand.class, UsersCommand.class, GroupsCommand.class, LicencesCommand.class, AuditCommand.class,
         CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {

@@ -26,6 +26,10 @@ final class LoginCommand implements Callable<Integer> {
   @Option(names = "--password-stdin", description = "Read the password from standard input instead of prompting.")
   boolean passwordStdin;
 
+  @Option(names = "--code", paramLabel = "CODE",
+      description = "The verification code from your authenticator app; asked for when the server needs one and this is not given.")
+  String code;
+
   @Override
   public Integer call() throws Exception {
     var m = root.messages();
@@ -52,12 +56,37 @@ final class LoginCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     final var secret = password;
-    var tokens = root.client().auth(s -> s.signIn(SignInRequest.newBuilder()
-        .setUserPrincipalName(user).setPassword(secret).setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()));
+    dev.accountadmin.v1.SignInResponse tokens;
+    try {
+      tokens = signIn(secret, code);
+    } catch (dev.accountadmin.client.AccountAdminException e) {
+      // The password was right and the account has an authenticator app: ask for its code once,
+      // on a terminal; a script passes --code.
+      if (!"MFA_CODE_REQUIRED".equals(e.reason()) || code != null || System.console() == null) {
+        throw e;
+      }
+      var typed = System.console().readLine("%s", m.render("cli.login.codePrompt", Acctadmin.args("user", user)));
+      if (typed == null || typed.isBlank()) {
+        throw e;
+      }
+      tokens = signIn(secret, typed.strip());
+    }
     new Credentials(root.server, user, tokens.getAccessToken(),
         Instant.ofEpochSecond(tokens.getAccessTokenExpireTime().getSeconds()), tokens.getRefreshToken())
         .save(Credentials.file(root.env));
     root.out().println(m.render("cli.login.success", Acctadmin.args("user", user, "server", root.server)));
+    if (tokens.getRegistrationRequired()) {
+      root.out().println(m.render("cli.login.registrationRequired", Acctadmin.args("user", user)));
+    }
     return ExitCode.OK;
+  }
+
+  private dev.accountadmin.v1.SignInResponse signIn(String password, String verificationCode) {
+    var request = SignInRequest.newBuilder().setUserPrincipalName(user).setPassword(password)
+        .setClientApp(ClientApp.CLIENT_APP_ADMIN_API);
+    if (verificationCode != null) {
+      request.setVerificationCode(verificationCode);
+    }
+    return root.client().auth(s -> s.signIn(request.build()));
   }
 }

@@ -69,12 +69,17 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--remove-licences", description = "Also remove every licence of the user; the seats go back to the pool.")
   boolean removeLicences;
 
+  @Option(names = "--remove-methods",
+      description = "Also remove the user's authentication methods and revoke their app passwords, right after the sign-out.")
+  boolean removeMethods;
+
   // The optional steps chosen: the same for one user and for every user of a batch.
   private dev.accountadmin.v1.StepOptions options() {
     return dev.accountadmin.v1.StepOptions.newBuilder()
         .setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder().setWipe(wipeDevices).setBlock(blockDevices))
         .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
-            .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences)).build();
+            .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences))
+        .setMethods(dev.accountadmin.v1.MethodOptions.newBuilder().setRemoveMethods(removeMethods)).build();
   }
 
   @Spec CommandSpec spec;

@@ -52,6 +52,11 @@ public final class StepArguments {
         && step.getDetails().getGroupMemberships().getOwnerlessGroupsCount() > 0) {
       return "step." + kind + "." + outcome + "_OWNERLESS";
     }
+    // What restore cannot give back is a sentence of its own.
+    if (step.getKind() == StepKind.STEP_KIND_RESTORE_AUTH_METHODS && changes
+        && step.getDetails().getAuthMethods().getNotRestorableCount() > 0) {
+      return "step." + kind + "." + outcome + "_NOT_RESTORABLE";
+    }
     if (step.getKind() == StepKind.STEP_KIND_RESTORE_LICENCES && step.getOutcome() == StepOutcome.STEP_OUTCOME_PLANNED
         && step.getDetails().getLicences().getLicencesWithoutFreeSeatCount() > 0) {
       return "step." + kind + ".PLANNED_WITHOUT_FREE_SEAT";
@@ -88,7 +93,8 @@ public final class StepArguments {
     List<AdminRole> changed = step.getKind() == StepKind.STEP_KIND_ASSIGN_ADMIN_ROLES
         ? minus(roles.getAfterList(), roles.getBeforeList())
         : minus(roles.getBeforeList(), roles.getAfterList());
-    args.put("roles", Render.roles(m, changed));
+    // A review changes nothing: it shows the roles the user holds.
+    args.put("roles", Render.roles(m, step.getKind() == StepKind.STEP_KIND_REVIEW_ADMIN_ROLES ? roles.getBeforeList() : changed));
 
     args.put("failedAttempts", details.getLockoutCleared().getFailedAttempts());
 
@@ -121,6 +127,15 @@ public final class StepArguments {
     args.put("licences", licences.getLicencesList());
     args.put("fullLicenceCount", licences.getLicencesWithoutFreeSeatCount());
     args.put("fullLicences", licences.getLicencesWithoutFreeSeatList());
+    // Authentication methods, by kind, one entry each (two app passwords are two).
+    var methods = details.hasReregistration() ? details.getReregistration().getMethodsList()
+        : details.getAuthMethods().getMethodsList();
+    args.put("methodCount", methods.size());
+    args.put("methods", methods.stream().map(k -> m.label("methodKind", ApiNames.of(k))).toList());
+    var lost = details.getAuthMethods().getNotRestorableList();
+    args.put("notRestorableCount", lost.size());
+    args.put("notRestorable", lost.stream().map(k -> m.label("methodKind", ApiNames.of(k))).toList());
+    args.put("reregistration", details.getAuthMethods().getReregistrationRequired() ? "yes" : "no");
     return args;
   }
 

@@ -132,7 +132,7 @@ final class PseudoLocaleScreensTest {
     var kinds = Arrays.stream(StepKind.values())
         .filter(k -> k != StepKind.STEP_KIND_UNSPECIFIED && k != StepKind.UNRECOGNIZED).toList();
     assertThat(outcomes).hasSize(7);
-    assertThat(kinds).hasSize(18);
+    assertThat(kinds).hasSize(23);
     for (var kind : kinds) {
       for (var outcome : outcomes) {
         var step = StepResult.newBuilder().setNumber(3).setKind(kind).setOutcome(outcome).setEffectiveTime(at(NOW))
@@ -196,6 +196,18 @@ final class PseudoLocaleScreensTest {
       case STEP_KIND_REMOVE_LICENCES, STEP_KIND_RESTORE_LICENCES -> details.setLicences(
           dev.accountadmin.v1.LicencesDetails.newBuilder().addLicences("Microsoft 365 E3")
               .addLicencesWithoutFreeSeat("Exchange Online (Plan 1)"));
+      // What restore cannot give back: the longest line of the methods steps.
+      case STEP_KIND_REMOVE_AUTH_METHODS, STEP_KIND_RESTORE_AUTH_METHODS -> details.setAuthMethods(
+          dev.accountadmin.v1.AuthMethodsDetails.newBuilder()
+              .addMethods(dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_ALTERNATE_EMAIL)
+              .addNotRestorable(dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_AUTHENTICATOR_APP)
+              .addNotRestorable(dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_APP_PASSWORD)
+              .setReregistrationRequired(true));
+      case STEP_KIND_REQUIRE_REREGISTRATION, STEP_KIND_LIFT_REREGISTRATION -> details.setReregistration(
+          dev.accountadmin.v1.ReregistrationDetails.newBuilder()
+              .addMethods(dev.accountadmin.v1.AuthMethodKind.AUTH_METHOD_KIND_AUTHENTICATOR_APP));
+      case STEP_KIND_REVIEW_ADMIN_ROLES -> details.setAdminRoles(AdminRolesDetails.newBuilder()
+          .addBefore(AdminRole.ADMIN_ROLE_EXCHANGE_ADMIN).addAfter(AdminRole.ADMIN_ROLE_EXCHANGE_ADMIN));
       default -> {}
     }
     return details.build();

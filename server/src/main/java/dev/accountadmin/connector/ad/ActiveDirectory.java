@@ -96,11 +96,16 @@ public final class ActiveDirectory implements Connector {
   @Override
   public boolean supports(StepKind kind) {
     return switch (kind) {
-      case CLEAR_LOCKOUT, RESET_PASSWORD, ALLOW_SIGN_IN, BLOCK_SIGN_IN, REMOVE_ADMIN_ROLES, ASSIGN_ADMIN_ROLES -> true;
+      // Reviewing the admin roles reads the privileged groups, which AD has.
+      case CLEAR_LOCKOUT, RESET_PASSWORD, ALLOW_SIGN_IN, BLOCK_SIGN_IN, REMOVE_ADMIN_ROLES, ASSIGN_ADMIN_ROLES,
+          REVIEW_ADMIN_ROLES -> true;
       // AD cannot end the Kerberos tickets it issued; a reset and a block stop new ones.
       case REVOKE_SESSIONS -> false;
       case LIFT_SENDING_RESTRICTION, RESTRICT_SENDING, SET_MAIL_PROTOCOLS, WIPE_DEVICES, BLOCK_DEVICES, UNBLOCK_DEVICES,
           CANCEL_DEVICE_WIPES, REMOVE_GROUP_MEMBERSHIPS, REMOVE_LICENCES, RESTORE_GROUP_MEMBERSHIPS, RESTORE_LICENCES -> false;
+      // Authenticator apps, app passwords and re-registration are AccountAdmin's sign-in, which an
+      // AD user does not go through.
+      case REMOVE_AUTH_METHODS, REQUIRE_REREGISTRATION, LIFT_REREGISTRATION, RESTORE_AUTH_METHODS -> false;
     };
   }
 

@@ -41,6 +41,16 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Before any of that, {@link SignInThrottle} refuses an attempt from a client address with too
  * many failed ones (password spraying); every unknown user and wrong password counts there.
+ *
+ * <p>Design note — the second factor: a user with a registered authenticator app signs in with
+ * the password and, in the same call, the app's current code. The code is asked for only once
+ * the password is known to be right (a wrong password still says nothing more than
+ * INVALID_CREDENTIALS); a wrong code counts toward the lockout like a wrong password; the code's
+ * time step is spent in the sign-in's own transaction with a conditional update, so a code signs
+ * in once across every replica. While a re-registration is required the old authenticator is not
+ * asked for (it may be the attacker's): the session opened is for registering a new one only (see
+ * {@link #authenticateForRegistration}). Mail apps that cannot ask for a code (POP3, IMAP, SMTP
+ * AUTH) take an app password instead, and from a user with an authenticator nothing else.
  */
 public final class Authentication {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Authentication.class.getName());
@@ -48,11 +58,20 @@ public final class Authentication {
   /** What a sign-in or refresh hands back. Never logged. */
   public record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, String sessionId) {}
 
+  /** A sign-in's tokens, and whether the session may only register an authenticator for now. */
+  public record SignedIn(Tokens tokens, boolean registrationRequired) {}
+
+  /** Mail apps that cannot ask for a verification code: with MFA they take an app password only. */
+  private static final java.util.Set<ClientApp> LEGACY = java.util.EnumSet.of(ClientApp.POP3, ClientApp.IMAP, ClientApp.SMTP_AUTH);
+
   /** Why a token is not active; names match {@code accountadmin.v1.InactiveReason}. */
   public enum Inactive { INVALID, EXPIRED, SESSION_REVOKED, SIGN_IN_BLOCKED, PASSWORD_CHANGED, PROTOCOL_DISABLED, USER_DELETED }
 
-  /** The answer of an introspection; {@code inactive} is null when the token is active. */
-  public record Introspection(Inactive inactive, User user, AccessTokens.Claims claims) {
+  /**
+   * The answer of an introspection; {@code inactive} is null when the token is active, and
+   * {@code registrationRequired} true when its user must register an authenticator before anything else.
+   */
+  public record Introspection(Inactive inactive, User user, AccessTokens.Claims claims, boolean registrationRequired) {
     public boolean active() {
       return inactive == null;
     }
@@ -66,12 +85,13 @@ public final class Authentication {
   private final Clock clock;
   private final byte[] fingerprintKey;
   private final SignInThrottle throttle;
+  private final SecretBox box;
   // Verified against when the user does not exist, so that both answers take as long. Made in
   // the background: a cold Argon2id run would add half a second to the server's start.
   private final java.util.concurrent.CompletableFuture<String> decoyHash;
 
   public Authentication(DirectoryPort port, PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
-      byte[] fingerprintKey, SignInThrottle throttle) {
+      byte[] fingerprintKey, SignInThrottle throttle, SecretBox box) {
     this.port = port;
     this.hasher = hasher;
     this.secrets = secrets;
@@ -80,6 +100,7 @@ public final class Authentication {
     this.clock = clock;
     this.fingerprintKey = fingerprintKey.clone();
     this.throttle = throttle;
+    this.box = box;
     this.decoyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> hasher.hash(secrets.token(), secrets.random()));
   }
 
@@ -87,8 +108,13 @@ public final class Authentication {
     return policy;
   }
 
-  /** Signs in through {@code app}; see the class note for the order of checks. */
-  public Tokens signIn(String upn, String password, ClientApp app, String clientAddress) {
+  /** Signs in through {@code app} with no verification code. */
+  public SignedIn signIn(String upn, String password, ClientApp app, String clientAddress) {
+    return signIn(upn, password, "", app, clientAddress);
+  }
+
+  /** Signs in through {@code app}; see the class notes for the order of checks. */
+  public SignedIn signIn(String upn, String password, String code, ClientApp app, String clientAddress) {
     var name = UserName.parse("user_principal_name", upn);
     if (password == null || password.isEmpty()) {
       throw DirectoryException.invalid(FieldViolation.required("password"));
@@ -98,7 +124,8 @@ public final class Authentication {
       var user = unit.users().find(name);
       return user.isEmpty() || user.get().deleted()
           ? Optional.<Found>empty()
-          : Optional.of(new Found(user.get(), unit.credentials().passwordHash(user.get().id()).orElse(null)));
+          : Optional.of(new Found(user.get(), unit.credentials().passwordHash(user.get().id()).orElse(null),
+              Factors.read(unit, user.get().id())));
     });
     if (found.isEmpty()) {
       hasher.verify(password, decoyHash.join());
@@ -112,13 +139,50 @@ public final class Authentication {
     if (user.lockedAt(now)) {
       throw locked(user, now, clientAddress, false);
     }
-    // A credential nobody knows (offboarding) has no hash: nothing matches it.
-    boolean correct = found.get().hash() != null && hasher.verify(password, found.get().hash());
-    if (!correct) {
-      throttle.failed(clientAddress);
-      throw recordFailure(name, password, clientAddress);
+    var factors = found.get().factors();
+    boolean legacy = LEGACY.contains(app);
+    // An app password signs in a mail app that cannot ask for a code, and nothing else.
+    String appPassword = legacy ? factors.appPasswordMatching(password, hasher) : null;
+    if (appPassword == null) {
+      // A credential nobody knows (offboarding) has no hash: nothing matches it.
+      boolean correct = found.get().hash() != null && hasher.verify(password, found.get().hash());
+      if (!correct) {
+        throttle.failed(clientAddress);
+        throw recordFailure(name, password, clientAddress, Reason.INVALID_CREDENTIALS);
+      }
+      if (legacy && factors.hasAuthenticator()) {
+        appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+            AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.APP_PASSWORD_REQUIRED.name(), "clientApp", app.name())));
+        throw DirectoryException.of(Reason.APP_PASSWORD_REQUIRED, "user", user.name().value(), "clientApp", app.name());
+      }
+    }
+    // The authenticator whose code signs in, and that code's time step; null without a second factor.
+    String authenticator = null;
+    long timeStep = 0;
+    if (appPassword == null && factors.hasAuthenticator() && !factors.reregistrationRequired()) {
+      if (code == null || code.isEmpty()) {
+        appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
+            AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.MFA_CODE_REQUIRED.name(), "clientApp", app.name())));
+        throw DirectoryException.of(Reason.MFA_CODE_REQUIRED, "user", user.name().value());
+      }
+      for (var candidate : factors.authenticators().entrySet()) {
+        var step = Totp.match(box.open(candidate.getValue()), code, now);
+        if (step.isPresent()) {
+          authenticator = candidate.getKey();
+          timeStep = step.getAsLong();
+          break;
+        }
+      }
+      if (authenticator == null) {
+        throttle.failed(clientAddress);
+        // Marked apart from passwords, so that a code can never look like a repeat of a password.
+        throw recordFailure(name, "\u0000code\u0000" + code, clientAddress, Reason.MFA_CODE_INVALID);
+      }
     }
     throttle.succeeded(clientAddress);
+    final String spentAuthenticator = authenticator;
+    final long spentStep = timeStep;
+    final String usedAppPassword = appPassword;
     // Refusals are decided inside the transaction but audited after it, in one of their own:
     // the sign-in transaction rolls back, and SQLite has one writer at a time.
     var attempt = port.write(unit -> {
@@ -138,6 +202,13 @@ public final class Authentication {
       if (current.passwordChangeRequired()) {
         return Attempt.refused(DirectoryException.of(Reason.PASSWORD_CHANGE_REQUIRED, "user", current.name().value()));
       }
+      if (spentAuthenticator != null && !unit.methods().spendTimeStep(spentAuthenticator, spentStep, at)) {
+        return Attempt.refused(DirectoryException.of(Reason.MFA_CODE_ALREADY_USED, "user", current.name().value()));
+      }
+      if (usedAppPassword != null) {
+        unit.methods().used(usedAppPassword, at);
+      }
+      boolean registrationRequired = unit.methods().reregistrationRequiredSince(current.id()).isPresent();
       if (current.lockedUntil() != null) {
         // The lockout ran out by itself; record that once, now that someone noticed.
         unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
@@ -146,9 +217,18 @@ public final class Authentication {
       if (current.failedAttempts() > 0 || current.lockoutCount() > 0 || current.lockedUntil() != null) {
         unit.users().update(current.withLockout(0, List.of(), 0, null), at);
       }
+      var details = new java.util.TreeMap<String, String>(Map.of("clientApp", app.name()));
+      if (spentAuthenticator != null) {
+        details.put("secondFactor", dev.accountadmin.domain.MethodKind.AUTHENTICATOR_APP.name());
+      } else if (usedAppPassword != null) {
+        details.put("credential", dev.accountadmin.domain.MethodKind.APP_PASSWORD.name());
+      }
+      if (registrationRequired) {
+        details.put("registrationRequired", "true");
+      }
       unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
-          AuditRecord.Outcome.SUCCESS, Map.of("clientApp", app.name())));
-      return new Attempt(openSession(unit, current, app, at), null);
+          AuditRecord.Outcome.SUCCESS, details));
+      return new Attempt(new SignedIn(openSession(unit, current, app, at), registrationRequired), null);
     });
     if (attempt.refusal() != null) {
       appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
@@ -171,13 +251,51 @@ public final class Authentication {
     }
   }
 
-  private record Attempt(Tokens tokens, DirectoryException refusal) {
+  private record Attempt(SignedIn tokens, DirectoryException refusal) {
     static Attempt refused(DirectoryException refusal) {
       return new Attempt(null, refusal);
     }
   }
 
-  private record Found(User user, String hash) {}
+  private record Found(User user, String hash, Factors factors) {}
+
+  /**
+   * What a user signs in with besides the password: authenticators (id to sealed key), app
+   * passwords (id to hash), and whether a re-registration is required.
+   */
+  private record Factors(Map<String, String> authenticators, Map<String, String> appPasswords,
+      boolean reregistrationRequired) {
+    static Factors read(UnitOfWork unit, String userId) {
+      var methods = unit.methods();
+      var authenticators = new java.util.LinkedHashMap<String, String>();
+      var appPasswords = new java.util.LinkedHashMap<String, String>();
+      for (var method : methods.list(userId)) {
+        if (!method.registered()) {
+          continue;
+        }
+        switch (method.kind()) {
+          case AUTHENTICATOR_APP -> methods.secret(userId, method.id()).ifPresent(s -> authenticators.put(method.id(), s));
+          case APP_PASSWORD -> methods.secret(userId, method.id()).ifPresent(s -> appPasswords.put(method.id(), s));
+          case ALTERNATE_EMAIL -> { }
+        }
+      }
+      return new Factors(authenticators, appPasswords, methods.reregistrationRequiredSince(userId).isPresent());
+    }
+
+    boolean hasAuthenticator() {
+      return !authenticators.isEmpty();
+    }
+
+    /** The id of the app password {@code password} is, or null. */
+    String appPasswordMatching(String password, PasswordHasher hasher) {
+      for (var entry : appPasswords.entrySet()) {
+        if (hasher.verify(password, entry.getValue())) {
+          return entry.getKey();
+        }
+      }
+      return null;
+    }
+  }
 
   private Tokens openSession(UnitOfWork unit, User user, ClientApp app, Instant now) {
     var refresh = secrets.token();
@@ -208,7 +326,7 @@ public final class Authentication {
    * while this password was being checked is refused as locked and not counted, just as if it had
    * arrived after that lockout.
    */
-  private DirectoryException recordFailure(UserName name, String password, String clientAddress) {
+  private DirectoryException recordFailure(UserName name, String password, String clientAddress, Reason refusal) {
     var fingerprint = fingerprint(name, password);
     return port.write(unit -> {
       var found = unit.users().find(name);
@@ -218,13 +336,13 @@ public final class Authentication {
       }
       var user = found.get();
       if (user.lockedAt(now)) {
-        var refusal = locked(user, now, clientAddress, true);
+        var lockedOut = locked(user, now, clientAddress, true);
         unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
             AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.ACCOUNT_LOCKED.name())));
-        return refusal;
+        return lockedOut;
       }
       var details = new java.util.TreeMap<String, String>();
-      details.put("reason", Reason.INVALID_CREDENTIALS.name());
+      details.put("reason", refusal.name());
       if (user.lockedUntil() != null && !user.lockedAt(now)) {
         // The previous lockout ran out; say so once, the first time anyone notices.
         details.put("lockoutExpiredTime", user.lockedUntil().toString());
@@ -255,7 +373,9 @@ public final class Authentication {
       }
       unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, details));
-      return DirectoryException.of(Reason.INVALID_CREDENTIALS);
+      return refusal == Reason.INVALID_CREDENTIALS
+          ? DirectoryException.of(refusal)
+          : DirectoryException.of(refusal, "user", user.name().value());
     });
   }
 
@@ -276,13 +396,14 @@ public final class Authentication {
   public Introspection introspect(String token) {
     var claims = tokens.verify(token == null ? "" : token);
     if (claims.isEmpty()) {
-      return new Introspection(Inactive.INVALID, null, null);
+      return new Introspection(Inactive.INVALID, null, null, false);
     }
     var c0 = claims.get();
     return port.read(unit -> {
       var user = unit.users().findById(c0.userId()).orElse(null);
       var session = unit.sessions().find(c0.sessionId()).orElse(null);
-      return new Introspection(inactive(c0, user, session), user, c0);
+      boolean registration = user != null && unit.methods().reregistrationRequiredSince(user.id()).isPresent();
+      return new Introspection(inactive(c0, user, session), user, c0, registration);
     });
   }
 
@@ -310,8 +431,20 @@ public final class Authentication {
     return null;
   }
 
-  /** The caller behind a bearer token, or UNAUTHENTICATED with the precise reason. */
+  /**
+   * The caller behind a bearer token, or UNAUTHENTICATED with the precise reason; a session whose
+   * user must register an authenticator first is refused with MFA_REGISTRATION_REQUIRED.
+   */
   public Caller authenticate(String token, String clientAddress) {
+    return authenticate(token, clientAddress, false);
+  }
+
+  /** As {@link #authenticate}, for the calls that register an authenticator (and sign out). */
+  public Caller authenticateForRegistration(String token, String clientAddress) {
+    return authenticate(token, clientAddress, true);
+  }
+
+  private Caller authenticate(String token, String clientAddress, boolean registering) {
     if (token == null || token.isEmpty()) {
       throw DirectoryException.of(Reason.UNAUTHENTICATED);
     }
@@ -327,6 +460,9 @@ public final class Authentication {
       };
     }
     var user = result.user();
+    if (result.registrationRequired() && !registering) {
+      throw DirectoryException.of(Reason.MFA_REGISTRATION_REQUIRED, "user", user.name().value());
+    }
     return new Caller(user.id(), user.name(), user.roles(), result.claims().clientApp(),
         result.claims().sessionId(), clientAddress);
   }
@@ -396,7 +532,7 @@ public final class Authentication {
     throttle(name, clientAddress, Action.CHANGE_PASSWORD);
     var found = port.read(unit -> unit.users().find(name)
         .filter(u -> !u.deleted())
-        .map(u -> new Found(u, unit.credentials().passwordHash(u.id()).orElse(null))));
+        .map(u -> new Found(u, unit.credentials().passwordHash(u.id()).orElse(null), null)));
     if (found.isEmpty()) {
       hasher.verify(current, decoyHash.join());
       throttle.failed(clientAddress);
@@ -409,7 +545,7 @@ public final class Authentication {
     }
     if (found.get().hash() == null || !hasher.verify(current, found.get().hash())) {
       throttle.failed(clientAddress);
-      throw recordFailure(name, current, clientAddress);
+      throw recordFailure(name, current, clientAddress, Reason.INVALID_CREDENTIALS);
     }
     throttle.succeeded(clientAddress);
     PasswordPolicy.check("new_password", next, name, policy);

@@ -65,4 +65,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public ExternalUsers externalUsers() {
     return new ExternalUserStore(c);
   }
+
+  @Override
+  public Methods methods() {
+    return new MethodStore(c);
+  }
 }
