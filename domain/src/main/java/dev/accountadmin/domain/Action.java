@@ -26,5 +26,8 @@ public enum Action {
   BLOCK_DEVICES,
   // Groups and licences (issue 13, part 4).
   MANAGE_GROUP_MEMBERSHIPS,
-  MANAGE_LICENCES
+  MANAGE_LICENCES,
+  // Templates and schedules (issue 13, parts 5 and 7).
+  SCHEDULE_OFFBOARDING,
+  MANAGE_OFFBOARDING_TEMPLATE
 }

@@ -70,6 +70,14 @@ public final class Permissions {
       case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES -> tier == TargetTier.PRIVILEGED_ADMIN
           ? EnumSet.of(GLOBAL_ADMIN)
           : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+      // Scheduling an offboarding is offboarding later: the same tiers. The run checks every step
+      // again with the scheduler's roles at that time.
+      case SCHEDULE_OFFBOARDING -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+      // The template decides what every offboarding of the tenant does by default, for every
+      // admin: a tenant-wide policy, so only a global admin sets it (DESIGN.md section 11).
+      case MANAGE_OFFBOARDING_TEMPLATE -> EnumSet.of(GLOBAL_ADMIN);
       // A user acts on their own account only; no admin role is involved.
       case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE -> EnumSet.noneOf(Role.class);
     };

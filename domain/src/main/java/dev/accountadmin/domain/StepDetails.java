@@ -34,6 +34,8 @@ public sealed interface StepDetails {
     R groupMemberships(GroupMemberships details);
 
     R licences(Licences details);
+
+    R deletion(Deletion details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -157,6 +159,17 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.licences(this);
+    }
+  }
+
+  /**
+   * An account deleted (or, for restore, brought back): when it was deleted and until when it can
+   * be restored; both null when restore found it not deleted.
+   */
+  record Deletion(Instant deletedAt, Instant purgeAt) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.deletion(this);
     }
   }
 

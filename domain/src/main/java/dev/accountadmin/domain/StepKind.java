@@ -23,5 +23,8 @@ public enum StepKind {
   REMOVE_GROUP_MEMBERSHIPS,
   REMOVE_LICENCES,
   RESTORE_GROUP_MEMBERSHIPS,
-  RESTORE_LICENCES
+  RESTORE_LICENCES,
+  // Deleting the account (issue 13, the seventh leaver step); the second is restore's undo of the first.
+  DELETE_USER,
+  UNDELETE_USER
 }

@@ -34,6 +34,10 @@ public interface UnitOfWork {
   Devices devices();
   Memberships memberships();
 
+  ScheduledOffboardings schedules();
+
+  OffboardingTemplates templates();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -278,5 +282,51 @@ public interface UnitOfWork {
 
     /** Forgets one removed product: restore re-assigned it. */
     void forgetRemovedLicence(String userId, String sku);
+  }
+
+  /** Offboardings scheduled for later, and the users' time zones their times are read in. */
+  interface ScheduledOffboardings {
+    void insert(ScheduledOffboarding scheduled);
+
+    Optional<ScheduledOffboarding> find(String id);
+
+    /** Those in {@code state} (null: any) of the user {@code userId} (null: any), earliest run first. */
+    List<ScheduledOffboarding> list(ScheduledOffboarding.State state, String userId);
+
+    /** The ids of SCHEDULED ones whose time is at or before {@code now}, earliest first. */
+    List<String> due(Instant now, int limit);
+
+    /**
+     * Claims a due one for this unit of work: SCHEDULED becomes RUNNING only if it still is
+     * SCHEDULED and due, so of two replicas (or two ticks) exactly one gets true. Where the
+     * directory has row locks, the other waits for this unit and then finds it no longer SCHEDULED.
+     */
+    boolean claim(String id, Instant now);
+
+    /**
+     * Writes {@code changed} if it is still SCHEDULED at {@code expectedVersion}; false otherwise
+     * (it started, or someone changed it first).
+     */
+    boolean update(ScheduledOffboarding changed, long expectedVersion);
+
+    /** Records how a claimed one ended: DONE with its result, or FAILED with its error. */
+    void finish(String id, ScheduledOffboarding.State state, byte[] result, StepResult.Failure error, Instant now);
+
+    /** The user's own time zone; empty when they have none (the tenant's default applies). */
+    Optional<String> userTimeZone(String userId);
+
+    /** Sets (null: clears) the user's time zone. */
+    void setUserTimeZone(String userId, String zone, Instant now);
+  }
+
+  /** The tenant's default offboarding template, every version kept. */
+  interface OffboardingTemplates {
+    Optional<TemplateVersion> current();
+
+    /** Every version, newest first. */
+    List<TemplateVersion> versions();
+
+    /** Adds {@code version}; false when a version with its number exists (someone else's change won). */
+    boolean insert(TemplateVersion version, String updaterId);
   }
 }

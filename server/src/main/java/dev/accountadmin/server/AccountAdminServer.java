@@ -10,6 +10,8 @@ import dev.accountadmin.server.auth.Secrets;
 import dev.accountadmin.server.auth.SignInThrottle;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.domain.Procedures;
+import dev.accountadmin.domain.Schedules;
+import dev.accountadmin.domain.Templates;
 import dev.accountadmin.server.mail.DeviceSync;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
@@ -34,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.Callable;
@@ -104,6 +107,23 @@ public final class AccountAdminServer implements AutoCloseable {
     @Option(names = "--password-hash-iterations", defaultValue = "${env:ACCOUNTADMIN_PASSWORD_HASH_ITERATIONS:-2}",
         description = "Argon2id iterations (see --password-hash-memory-kib); default ${DEFAULT-VALUE}.")
     int hashIterations;
+
+    // Scheduled offboardings (issue 13, part 7): the tenant's working-day facts and the tick.
+    @Option(names = "--default-time-zone", defaultValue = "${env:ACCOUNTADMIN_DEFAULT_TIME_ZONE:-UTC}",
+        description = "IANA time zone of a user who has none, for \"the end of the last working day\""
+            + " (ACCOUNTADMIN_DEFAULT_TIME_ZONE; default ${DEFAULT-VALUE}).")
+    String defaultTimeZone;
+
+    @Option(names = "--end-of-working-day", defaultValue = "${env:ACCOUNTADMIN_END_OF_WORKING_DAY:-18:00}",
+        description = "When a working day ends, local time (ACCOUNTADMIN_END_OF_WORKING_DAY; default ${DEFAULT-VALUE}).")
+    String endOfWorkingDay;
+
+    @Option(names = "--scheduler-interval", defaultValue = "${env:ACCOUNTADMIN_SCHEDULER_INTERVAL:-30}", paramLabel = "SECONDS",
+        description = "How often the scheduler looks for due offboardings; 0 turns it off"
+            + " (ACCOUNTADMIN_SCHEDULER_INTERVAL; default ${DEFAULT-VALUE}).")
+    long schedulerSeconds;
+
+    Duration schedulerInterval;
 
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
@@ -180,6 +200,23 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    /** How often the scheduler ticks; zero: only when asked (tests move their clock, then ask). */
+    public Config schedulerInterval(Duration value) {
+      this.schedulerInterval = value;
+      return this;
+    }
+
+    /** The working-day facts; a bad zone or time is a startup failure naming the flag. */
+    dev.accountadmin.domain.SchedulePolicy schedulePolicy() {
+      try {
+        return new dev.accountadmin.domain.SchedulePolicy(java.time.ZoneId.of(defaultTimeZone),
+            java.time.LocalTime.parse(endOfWorkingDay));
+      } catch (java.time.DateTimeException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--default-time-zone must be an IANA time zone and --end-of-working-day a time such as 18:00");
+      }
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -219,11 +256,18 @@ public final class AccountAdminServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final Database database;
+  private final Scheduler scheduler;
 
-  private AccountAdminServer(Server server, HealthStatusManager health, Database database) {
+  private AccountAdminServer(Server server, HealthStatusManager health, Database database, Scheduler scheduler) {
     this.server = server;
     this.health = health;
     this.database = database;
+    this.scheduler = scheduler;
+  }
+
+  /** Runs the scheduled offboardings due by the server's clock now; how many this call ran. */
+  int runDueSchedules() {
+    return scheduler.runDue();
   }
 
   public static void main(String[] args) {
@@ -287,6 +331,7 @@ public final class AccountAdminServer implements AutoCloseable {
       throw e;
     }
     Database database = null;
+    Scheduler scheduler = null;
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
@@ -310,8 +355,13 @@ public final class AccountAdminServer implements AutoCloseable {
         secrets.random().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
       }, clock));
-      var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock),
-          new Idempotency(port, clock, idempotencyKey, secrets.random()), clock);
+      var templates = new Templates(port, directory, clock);
+      var templateOptions = new TemplateOptions(templates);
+      var scheduling = new Scheduling(new Schedules(port, directory, clock, config.schedulePolicy()), templates, templateOptions);
+      scheduler = new Scheduler(port, procedures, clock,
+          config.schedulerInterval != null ? config.schedulerInterval : Duration.ofSeconds(config.schedulerSeconds));
+      var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock, templateOptions),
+          new Idempotency(port, clock, idempotencyKey, secrets.random()), clock, scheduling);
 
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
@@ -324,9 +374,12 @@ public final class AccountAdminServer implements AutoCloseable {
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");
       config.out.flush();
-      return new AccountAdminServer(server, health, database);
+      return new AccountAdminServer(server, health, database, scheduler);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
+      if (scheduler != null) {
+        scheduler.close();
+      }
       if (database != null) {
         database.close();
       }
@@ -383,6 +436,7 @@ public final class AccountAdminServer implements AutoCloseable {
   @Override
   public void close() {
     health.enterTerminalState();
+    scheduler.close();
     server.shutdown();
     try {
       if (!server.awaitTermination(30, TimeUnit.SECONDS)) {

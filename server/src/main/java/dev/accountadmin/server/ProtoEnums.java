@@ -128,6 +128,8 @@ final class ProtoEnums {
       case BLOCK_DEVICES -> dev.accountadmin.v1.Action.ACTION_BLOCK_DEVICES;
       case MANAGE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.Action.ACTION_MANAGE_GROUP_MEMBERSHIPS;
       case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
+      case SCHEDULE_OFFBOARDING -> dev.accountadmin.v1.Action.ACTION_SCHEDULE_OFFBOARDING;
+      case MANAGE_OFFBOARDING_TEMPLATE -> dev.accountadmin.v1.Action.ACTION_MANAGE_OFFBOARDING_TEMPLATE;
     };
   }
 
@@ -157,6 +159,8 @@ final class ProtoEnums {
       case ACTION_BLOCK_DEVICES -> Action.BLOCK_DEVICES;
       case ACTION_MANAGE_GROUP_MEMBERSHIPS -> Action.MANAGE_GROUP_MEMBERSHIPS;
       case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
+      case ACTION_SCHEDULE_OFFBOARDING -> Action.SCHEDULE_OFFBOARDING;
+      case ACTION_MANAGE_OFFBOARDING_TEMPLATE -> Action.MANAGE_OFFBOARDING_TEMPLATE;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -191,6 +195,8 @@ final class ProtoEnums {
       case REMOVE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES;
       case RESTORE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_GROUP_MEMBERSHIPS;
       case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
+      case DELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_DELETE_USER;
+      case UNDELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_UNDELETE_USER;
     };
   }
 

@@ -206,6 +206,18 @@ final class Protos {
       return dev.accountadmin.v1.StepDetails.newBuilder().setLicences(dev.accountadmin.v1.LicencesDetails.newBuilder()
           .addAllLicences(l.licences()).addAllLicencesWithoutFreeSeat(l.withoutFreeSeat())).build();
     }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails deletion(StepDetails.Deletion d) {
+      var deletion = dev.accountadmin.v1.DeletionDetails.newBuilder();
+      if (d.deletedAt() != null) {
+        deletion.setDeleteTime(timestamp(d.deletedAt()));
+      }
+      if (d.purgeAt() != null) {
+        deletion.setPurgeTime(timestamp(d.purgeAt()));
+      }
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDeletion(deletion).build();
+    }
   }
 
   static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {

@@ -1,10 +1,12 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.domain.Choices;
+import dev.accountadmin.domain.DeletionChoices;
 import dev.accountadmin.domain.DeviceChoices;
 import dev.accountadmin.domain.MailboxChoices;
 import dev.accountadmin.domain.MembershipChoices;
 import dev.accountadmin.domain.MethodChoices;
+import dev.accountadmin.v1.DeletionOptions;
 import dev.accountadmin.v1.DeviceOptions;
 import dev.accountadmin.v1.MailboxOptions;
 import dev.accountadmin.v1.MembershipOptions;
@@ -22,7 +24,8 @@ final class StepOptionProtos {
   /** {@code field} is the options' field name in the request, for field violations. */
   static Choices choices(String field, StepOptions options) {
     return new Choices(mailbox(field + ".mailbox", options.getMailbox()), devices(field + ".devices", options.getDevices()),
-        methods(field + ".methods", options.getMethods()), memberships(field + ".memberships", options.getMemberships()));
+        methods(field + ".methods", options.getMethods()), memberships(field + ".memberships", options.getMemberships()),
+        deletion(field + ".deletion", options.getDeletion()));
   }
 
   private static MailboxChoices mailbox(String field, MailboxOptions options) {
@@ -35,6 +38,10 @@ final class StepOptionProtos {
 
   private static MethodChoices methods(String field, MethodOptions options) {
     return MethodChoices.NONE;
+  }
+
+  private static DeletionChoices deletion(String field, DeletionOptions options) {
+    return new DeletionChoices(options.getDeleteUser());
   }
 
   private static MembershipChoices memberships(String field, MembershipOptions options) {

@@ -60,4 +60,14 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public Memberships memberships() {
     return new MembershipStore(c, dialect);
   }
+
+  @Override
+  public ScheduledOffboardings schedules() {
+    return new ScheduleStore(c, dialect);
+  }
+
+  @Override
+  public OffboardingTemplates templates() {
+    return new TemplateStore(c);
+  }
 }

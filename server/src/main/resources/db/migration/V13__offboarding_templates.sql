@@ -1,0 +1,11 @@
+-- The tenant's default offboarding template (issue 13, part 5): every version kept, the highest
+-- is the current one. A change inserts version + 1; two admins changing the same version race on
+-- the primary key, and the loser is told the version moved on.
+CREATE TABLE offboarding_templates (
+  version       BIGINT  PRIMARY KEY,
+  -- a base64 accountadmin.v1.StepOptions
+  options       TEXT    NOT NULL,
+  updater_id    TEXT    NOT NULL,
+  updater_name  TEXT    NOT NULL,
+  updated_at    BIGINT  NOT NULL
+);
