@@ -112,9 +112,12 @@ final class ScheduledOffboardingTest {
     assertThat(refused.code()).isEqualTo(Status.Code.UNAUTHENTICATED);
     // Audited once, as the admin who scheduled it, from the scheduler.
     var audit = server.admin().listAuditEvents(ListAuditEventsRequest.newBuilder().setTarget(USER).build())
-        .getEventsList().stream().filter(e -> e.getAction() == dev.accountadmin.v1.Action.ACTION_OFFBOARD_USER).toList();
+        .getEventsList().stream().filter(e -> e.getAction() == dev.accountadmin.v1.Action.ACTION_OFFBOARD_USER)
+        // The plan shown when it was scheduled is recorded too, as PLANNED.
+        .filter(e -> e.getOutcome() != AuditOutcome.AUDIT_OUTCOME_PLANNED).toList();
     assertThat(audit).singleElement().satisfies(e -> {
       assertThat(e.getActor()).isEqualTo(TestServer.ADMIN);
+      assertThat(e.getClientAddress()).isEqualTo("scheduler");
       assertThat(e.getOutcome()).isEqualTo(AuditOutcome.AUDIT_OUTCOME_SUCCESS);
     });
   }

@@ -118,6 +118,9 @@ final class StepArguments {
     args.put("licences", licences.getLicencesList());
     args.put("fullLicenceCount", licences.getLicencesWithoutFreeSeatCount());
     args.put("fullLicences", licences.getLicencesWithoutFreeSeatList());
+
+    var deletion = details.getDeletion();
+    args.put("purgeTime", deletion.hasPurgeTime() ? Render.instant(deletion.getPurgeTime()) : now);
     return args;
   }
 
