@@ -170,7 +170,7 @@ public final class Schedules {
     var runAt = when.resolve(zone, policy.endOfWorkingDay());
     if (!runAt.isAfter(now)) {
       throw DirectoryException.invalid(new FieldViolation("when", "TIME_IN_PAST",
-          Map.of("field", "when", "value", runAt.toString(), "timeZone", zone.getId())));
+          Map.of("field", "when", "runTime", runAt.toString(), "timeZone", zone.getId())));
     }
     return runAt;
   }
