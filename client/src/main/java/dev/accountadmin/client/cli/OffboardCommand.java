@@ -153,7 +153,7 @@ final class OffboardCommand implements Callable<Integer> {
       Render.json(root.out(), response);
       return ExitCode.OK;
     }
-    var args = ScheduleOutput.args(response.getScheduledOffboarding());
+    var args = ScheduleOutput.args(root, response.getScheduledOffboarding());
     root.out().println(root.messages().render(dryRun ? "cli.schedule.wouldSchedule" : "cli.schedule.scheduled", args));
     // What will run then, as of now: the same plan as --dry-run without --at.
     ProcedureOutput.print(root, target.user, response.getPlan(), response.getPlan(), false);

@@ -34,7 +34,7 @@ final class ScheduleCommand {
     } else {
       root.out().println(ScheduleOutput.line(root, s));
       if (s.hasResult()) {
-        ProcedureOutput.print(root, ScheduleOutput.args(s).get("user").toString(), s.getResult(), s.getResult(), false);
+        ProcedureOutput.print(root, ScheduleOutput.args(root, s).get("user").toString(), s.getResult(), s.getResult(), false);
       }
     }
     return ExitCode.OK;
@@ -62,8 +62,8 @@ final class ScheduleCommand {
       for (var s : response.getScheduledOffboardingsList()) {
         root.out().println(ScheduleOutput.line(root, s));
       }
-      root.out().println(root.messages().render("cli.schedule.count",
-          Map.of("count", response.getScheduledOffboardingsCount())));
+      int count = response.getScheduledOffboardingsCount();
+      root.out().println(root.messages().render(count == 0 ? "cli.schedule.none" : "cli.schedule.count", Map.of("count", count)));
       return ExitCode.OK;
     }
   }

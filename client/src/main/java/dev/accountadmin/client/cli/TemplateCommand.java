@@ -59,7 +59,7 @@ final class TemplateCommand {
     args.put("updateTime", template.hasUpdateTime() ? Render.instant(template.getUpdateTime()) : root.clock.instant());
     args.put("stepCount", steps.size());
     args.put("steps", steps);
-    root.out().println(m.render(template.getVersion() == 0 ? "cli.template.none" : "cli.template.show", args));
+    root.out().println(m.render(template.getVersion() == 0 ? "cli.template.none" : steps.isEmpty() ? "cli.template.showWithoutSteps" : "cli.template.show", args));
     return ExitCode.OK;
   }
 
