@@ -29,5 +29,6 @@ public enum Action {
   MANAGE_LICENCES,
   // Templates and schedules (issue 13, parts 5 and 7).
   SCHEDULE_OFFBOARDING,
-  MANAGE_OFFBOARDING_TEMPLATE
+  MANAGE_OFFBOARDING_TEMPLATE,
+  MANAGE_FILES_ACCESS
 }

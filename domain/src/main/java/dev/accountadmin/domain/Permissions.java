@@ -67,7 +67,9 @@ public final class Permissions {
       // Groups and licences are user management, as in Entra ID where a user administrator
       // manages both; a privileged admin's groups may grant access to what admins manage, so
       // only a global admin changes those.
-      case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES -> tier == TargetTier.PRIVILEGED_ADMIN
+      // Giving a colleague a leaver's files is user management too (CIPP and Entra give it to a
+      // user administrator); an admin's files may hold what admins manage: a global admin's.
+      case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES, MANAGE_FILES_ACCESS -> tier == TargetTier.PRIVILEGED_ADMIN
           ? EnumSet.of(GLOBAL_ADMIN)
           : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
       // Scheduling an offboarding is offboarding later: the same tiers. The run checks every step

@@ -91,6 +91,10 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       Slot.always("acctadmin block USER", r -> new BlockSignIn()),
       Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
       Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class))),
+      // The files kept for a colleague, when chosen: before the licence goes, which takes the
+      // files' storage with it.
+      Slot.chosen("acctadmin offboard USER --files-to COLLEAGUE", c -> c.files().grantTo() != null,
+          r -> new GrantFilesAccess(r.choices().files().grantTo())),
       // Groups and licences, when chosen, after everything that closes the account. Licences go
       // last: a mailbox is converted to shared before its licence goes, or its mail goes too.
       Slot.chosen("acctadmin groups USER --remove-all", c -> c.memberships().removeGroups(), r -> new RemoveGroupMemberships(true)),

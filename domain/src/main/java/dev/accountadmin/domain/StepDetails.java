@@ -36,6 +36,8 @@ public sealed interface StepDetails {
     R licences(Licences details);
 
     R deletion(Deletion details);
+
+    R filesAccess(FilesAccess details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -170,6 +172,18 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.deletion(this);
+    }
+  }
+
+  /** Who was given access to the user's files (or lost it again by restore), by user name. */
+  record FilesAccess(List<String> grantees) implements StepDetails {
+    public FilesAccess {
+      grantees = List.copyOf(grantees);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.filesAccess(this);
     }
   }
 

@@ -26,5 +26,8 @@ public enum StepKind {
   RESTORE_LICENCES,
   // Deleting the account (issue 13, the seventh leaver step); the second is restore's undo of the first.
   DELETE_USER,
-  UNDELETE_USER
+  UNDELETE_USER,
+  // Keeping the files for a colleague (the sixth leaver step); the second is restore's undo of the first.
+  GRANT_FILES_ACCESS,
+  REVOKE_FILES_ACCESS
 }

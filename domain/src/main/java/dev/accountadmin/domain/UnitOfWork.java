@@ -36,6 +36,8 @@ public interface UnitOfWork {
 
   ScheduledOffboardings schedules();
 
+  FileAccess fileAccess();
+
   OffboardingTemplates templates();
 
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
@@ -328,5 +330,20 @@ public interface UnitOfWork {
 
     /** Adds {@code version}; false when a version with its number exists (someone else's change won). */
     boolean insert(TemplateVersion version, String updaterId);
+  }
+
+  /** Who may open a user's files besides the user: grants kept for a colleague when the user leaves. */
+  interface FileAccess {
+    /** Gives {@code grantee} access; {@code byOffboarding}: an offboarding's grant, which restore takes back. */
+    void grant(String userId, User grantee, boolean byOffboarding, Instant now);
+
+    /** Everyone with access to the user's files, by user name. */
+    List<String> grantees(String userId);
+
+    /** Those an offboarding gave access to, by user name. */
+    List<String> offboardingGrantees(String userId);
+
+    /** Takes back the grants offboarding gave. */
+    void revokeOffboardingGrants(String userId);
   }
 }

@@ -130,6 +130,7 @@ final class ProtoEnums {
       case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
       case SCHEDULE_OFFBOARDING -> dev.accountadmin.v1.Action.ACTION_SCHEDULE_OFFBOARDING;
       case MANAGE_OFFBOARDING_TEMPLATE -> dev.accountadmin.v1.Action.ACTION_MANAGE_OFFBOARDING_TEMPLATE;
+      case MANAGE_FILES_ACCESS -> dev.accountadmin.v1.Action.ACTION_MANAGE_FILES_ACCESS;
     };
   }
 
@@ -161,6 +162,7 @@ final class ProtoEnums {
       case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
       case ACTION_SCHEDULE_OFFBOARDING -> Action.SCHEDULE_OFFBOARDING;
       case ACTION_MANAGE_OFFBOARDING_TEMPLATE -> Action.MANAGE_OFFBOARDING_TEMPLATE;
+      case ACTION_MANAGE_FILES_ACCESS -> Action.MANAGE_FILES_ACCESS;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -197,6 +199,8 @@ final class ProtoEnums {
       case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
       case DELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_DELETE_USER;
       case UNDELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_UNDELETE_USER;
+      case GRANT_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_GRANT_FILES_ACCESS;
+      case REVOKE_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_REVOKE_FILES_ACCESS;
     };
   }
 

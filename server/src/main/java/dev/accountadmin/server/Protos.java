@@ -218,6 +218,12 @@ final class Protos {
       }
       return dev.accountadmin.v1.StepDetails.newBuilder().setDeletion(deletion).build();
     }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails filesAccess(StepDetails.FilesAccess f) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setFilesAccess(dev.accountadmin.v1.FilesAccessDetails.newBuilder()
+          .addAllGrantees(f.grantees().stream().map(g -> "users/" + g).toList())).build();
+    }
   }
 
   static dev.accountadmin.v1.MobileDevice toProto(dev.accountadmin.domain.Device d) {

@@ -90,7 +90,8 @@ final class BatchCrashTest {
       assertThat(outcomes.get(StepKind.STEP_KIND_SET_MAIL_PROTOCOLS)).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
       // Devices, groups and licences run only when chosen, and this batch chose none of them.
       var optional = java.util.EnumSet.of(StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES,
-          StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER);
+          StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER,
+          StepKind.STEP_KIND_GRANT_FILES_ACCESS);
       outcomes.forEach((kind, outcome) -> assertThat(outcome).as(kind.name()).isIn(optional.contains(kind)
           ? java.util.List.of(StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
           : java.util.List.of(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_ALREADY_DONE)));

@@ -134,4 +134,36 @@ final class DeleteAccountTest {
     assertThat(step(plan, StepKind.STEP_KIND_DELETE_USER).getRequiredRolesList())
         .containsExactlyInAnyOrder(AdminRole.ADMIN_ROLE_USER_ADMIN, AdminRole.ADMIN_ROLE_GLOBAL_ADMIN);
   }
+
+  @Test
+  void filesForTheManager_areGrantedBeforeTheLicenceGoes_andRestoreTakesBackOnlyThatGrant() throws Exception {
+    server.createUser("boss@contoso.com");
+    var options = DELETE.toBuilder().setFiles(dev.accountadmin.v1.FilesOptions.newBuilder().setGrantTo("users/boss@contoso.com"))
+        .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder().setRemoveLicences(true)).build();
+
+    var result = offboard(options, false);
+
+    var files = step(result, StepKind.STEP_KIND_GRANT_FILES_ACCESS);
+    assertThat(files.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+    assertThat(files.getDetails().getFilesAccess().getGranteesList()).containsExactly("users/boss@contoso.com");
+    assertThat(result.getStepsList()).extracting(StepResult::getKind).containsSubsequence(
+        StepKind.STEP_KIND_GRANT_FILES_ACCESS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER);
+    assertThat(server.queryLong("SELECT COUNT(*) FROM file_access_grants")).isEqualTo(1);
+
+    var restored = server.admin().restoreUser(RestoreUserRequest.newBuilder().setName(NAME).build()).getResult();
+
+    assertThat(step(restored, StepKind.STEP_KIND_REVOKE_FILES_ACCESS).getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+    assertThat(server.queryLong("SELECT COUNT(*) FROM file_access_grants")).isZero();
+  }
+
+  @Test
+  void filesForSomeoneWhoDoesNotExist_isAFailedStep_notAKeptFile() throws Exception {
+    var result = offboard(StepOptions.newBuilder().setFiles(dev.accountadmin.v1.FilesOptions.newBuilder()
+        .setGrantTo("users/nobody@contoso.com")).build(), false);
+
+    var files = step(result, StepKind.STEP_KIND_GRANT_FILES_ACCESS);
+    assertThat(files.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_FAILED);
+    assertThat(files.getError().getReason()).isEqualTo("USER_NOT_FOUND");
+    assertThat(server.queryLong("SELECT COUNT(*) FROM file_access_grants")).isZero();
+  }
 }

@@ -145,7 +145,8 @@ final class ProceduresTest {
     assertThat(outcomes(result.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
     assertThat(result.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
         .extracting(StepResult::getKind).containsExactly(StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES,
-            StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER);
+            StepKind.STEP_KIND_GRANT_FILES_ACCESS, StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES,
+            StepKind.STEP_KIND_DELETE_USER);
     var reset = result.getSteps(0).getDetails().getPasswordReset();
     assertThat(reset.getTemporaryPassword()).isEmpty();
     assertThat(reset.getUndisclosed()).isTrue();
@@ -178,8 +179,8 @@ final class ProceduresTest {
     var second = server.admin().offboardUser(OffboardUserRequest.newBuilder().setName(NAME).build()).getResult();
 
     assertThat(outcomes(second.getStepsList())).containsOnly(StepOutcome.STEP_OUTCOME_ALREADY_DONE,
-        StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(10);
-    assertThat(second.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(5);
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(11);
+    assertThat(second.getStepsList()).filteredOn(s -> s.getOutcome() == StepOutcome.STEP_OUTCOME_NOT_REQUESTED).hasSize(6);
     assertThat(user()).isEqualTo(before);
   }
 

@@ -72,6 +72,10 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--delete", description = "Also delete the account, last; it can be restored for 30 days.")
   boolean delete;
 
+  @Option(names = "--files-to", paramLabel = "COLLEAGUE",
+      description = "Also keep the user's files for this colleague (usually the manager): they get access before the licence goes.")
+  String filesTo;
+
   @Option(names = "--at", paramLabel = "TIME",
       description = "Schedule it instead of running it now: \"2026-12-31 18:00 Europe/Paris\", or end-of-last-working-day with --date.")
   String at;
@@ -85,7 +89,8 @@ final class OffboardCommand implements Callable<Integer> {
         .setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder().setWipe(wipeDevices).setBlock(blockDevices))
         .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
             .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences))
-        .setDeletion(dev.accountadmin.v1.DeletionOptions.newBuilder().setDeleteUser(delete)).build();
+        .setDeletion(dev.accountadmin.v1.DeletionOptions.newBuilder().setDeleteUser(delete))
+        .setFiles(dev.accountadmin.v1.FilesOptions.newBuilder().setGrantTo(filesTo == null ? "" : "users/" + filesTo)).build();
   }
 
   @Spec CommandSpec spec;

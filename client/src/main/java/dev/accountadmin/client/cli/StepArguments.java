@@ -121,6 +121,9 @@ final class StepArguments {
 
     var deletion = details.getDeletion();
     args.put("purgeTime", deletion.hasPurgeTime() ? Render.instant(deletion.getPurgeTime()) : now);
+    var grantees = details.getFilesAccess().getGranteesList().stream().map(g -> g.substring(g.indexOf('/') + 1)).toList();
+    args.put("granteeCount", grantees.size());
+    args.put("grantees", grantees);
     return args;
   }
 

@@ -40,6 +40,9 @@ final class TemplateCommand {
     if (options.getMemberships().getRemoveLicences()) {
       kinds.add("REMOVE_LICENCES");
     }
+    if (!options.getFiles().getGrantTo().isEmpty()) {
+      kinds.add("GRANT_FILES_ACCESS");
+    }
     if (options.getDeletion().getDeleteUser()) {
       kinds.add("DELETE_USER");
     }

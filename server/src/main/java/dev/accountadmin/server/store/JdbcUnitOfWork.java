@@ -70,4 +70,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public OffboardingTemplates templates() {
     return new TemplateStore(c);
   }
+
+  @Override
+  public FileAccess fileAccess() {
+    return new FileAccessStore(c);
+  }
 }
