@@ -138,12 +138,12 @@ public final class Schedules {
       var changed = change.apply(unit, current, now);
       if (!validateOnly && !unit.schedules().update(changed, current.version())) {
         // Claimed by a run, or changed, since it was read: say which.
-        var now2 = found(unit, id);
-        throw now2.state() != ScheduledOffboarding.State.SCHEDULED
-            ? DirectoryException.of(Reason.SCHEDULE_NOT_PENDING, "schedule", id, "state", now2.state().name(),
+        var latest = found(unit, id);
+        throw latest.state() != ScheduledOffboarding.State.SCHEDULED
+            ? DirectoryException.of(Reason.SCHEDULE_NOT_PENDING, "schedule", id, "state", latest.state().name(),
                 "user", current.user().value())
             : DirectoryException.of(Reason.SCHEDULE_VERSION_MISMATCH, "schedule", id,
-                "expectedVersion", Long.toString(current.version()), "version", Long.toString(now2.version()));
+                "expectedVersion", Long.toString(current.version()), "version", Long.toString(latest.version()));
       }
       unit.audit().append(Directory.record(caller, Action.SCHEDULE_OFFBOARDING, current.user(), requestId,
           validateOnly ? AuditRecord.Outcome.PLANNED : AuditRecord.Outcome.SUCCESS, details(changed, what)));
