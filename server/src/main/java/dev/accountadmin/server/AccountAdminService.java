@@ -108,6 +108,11 @@ import dev.accountadmin.v1.UpdateScheduledOffboardingRequest;
 import dev.accountadmin.v1.CancelScheduledOffboardingRequest;
 import dev.accountadmin.v1.GetOffboardingTemplateRequest;
 import dev.accountadmin.v1.OffboardingTemplate;
+import dev.accountadmin.v1.UpdateOffboardingTemplateResponse;
+import dev.accountadmin.v1.GetOffboardingTemplateResponse;
+import dev.accountadmin.v1.CancelScheduledOffboardingResponse;
+import dev.accountadmin.v1.UpdateScheduledOffboardingResponse;
+import dev.accountadmin.v1.GetScheduledOffboardingResponse;
 import dev.accountadmin.v1.UpdateOffboardingTemplateRequest;
 import dev.accountadmin.v1.ListOffboardingTemplateVersionsRequest;
 import dev.accountadmin.v1.ListOffboardingTemplateVersionsResponse;
@@ -603,9 +608,10 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void getScheduledOffboarding(GetScheduledOffboardingRequest request,
-      StreamObserver<dev.accountadmin.v1.ScheduledOffboarding> response) {
-    handle(AccountAdminGrpc.getGetScheduledOffboardingMethod(), request, response, () -> ScheduleProtos.toProto(
-        scheduling.schedules().get(CallContext.caller(), ScheduleProtos.id("name", request.getName()))));
+      StreamObserver<GetScheduledOffboardingResponse> response) {
+    handle(AccountAdminGrpc.getGetScheduledOffboardingMethod(), request, response, () -> GetScheduledOffboardingResponse.newBuilder()
+        .setScheduledOffboarding(ScheduleProtos.toProto(
+            scheduling.schedules().get(CallContext.caller(), ScheduleProtos.id("name", request.getName())))).build());
   }
 
   @Override
@@ -621,7 +627,7 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
 
   @Override
   public void updateScheduledOffboarding(UpdateScheduledOffboardingRequest request,
-      StreamObserver<dev.accountadmin.v1.ScheduledOffboarding> response) {
+      StreamObserver<UpdateScheduledOffboardingResponse> response) {
     handle(AccountAdminGrpc.getUpdateScheduledOffboardingMethod(), request, request.getRequestId(), response, () -> {
       var id = ScheduleProtos.id("name", request.getName());
       var when = request.hasWhen() ? ScheduleProtos.when("when", request.getWhen()) : null;
@@ -630,33 +636,38 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
         StepOptionProtos.choices("options", request.getOptions());
         options = request.getOptions().toByteArray();
       }
-      return ScheduleProtos.toProto(scheduling.schedules().update(CallContext.caller(), id, when, options,
-          request.getExpectedVersion(), request.getRequestId(), request.getValidateOnly()));
+      return UpdateScheduledOffboardingResponse.newBuilder().setScheduledOffboarding(ScheduleProtos.toProto(
+          scheduling.schedules().update(CallContext.caller(), id, when, options, request.getExpectedVersion(),
+              request.getRequestId(), request.getValidateOnly()))).build();
     });
   }
 
   @Override
   public void cancelScheduledOffboarding(CancelScheduledOffboardingRequest request,
-      StreamObserver<dev.accountadmin.v1.ScheduledOffboarding> response) {
+      StreamObserver<CancelScheduledOffboardingResponse> response) {
     handle(AccountAdminGrpc.getCancelScheduledOffboardingMethod(), request, request.getRequestId(), response, () ->
-        ScheduleProtos.toProto(scheduling.schedules().cancel(CallContext.caller(), ScheduleProtos.id("name", request.getName()),
-            request.getExpectedVersion(), request.getRequestId())));
+        CancelScheduledOffboardingResponse.newBuilder().setScheduledOffboarding(ScheduleProtos.toProto(
+            scheduling.schedules().cancel(CallContext.caller(), ScheduleProtos.id("name", request.getName()),
+                request.getExpectedVersion(), request.getRequestId()))).build());
   }
 
   @Override
-  public void getOffboardingTemplate(GetOffboardingTemplateRequest request, StreamObserver<OffboardingTemplate> response) {
+  public void getOffboardingTemplate(GetOffboardingTemplateRequest request,
+      StreamObserver<GetOffboardingTemplateResponse> response) {
     handle(AccountAdminGrpc.getGetOffboardingTemplateMethod(), request, response, () ->
-        scheduling.templates().get(CallContext.caller()).map(ScheduleProtos::toProto)
-            .orElse(OffboardingTemplate.getDefaultInstance()));
+        GetOffboardingTemplateResponse.newBuilder().setTemplate(scheduling.templates().get(CallContext.caller())
+            .map(ScheduleProtos::toProto).orElse(OffboardingTemplate.getDefaultInstance())).build());
   }
 
   @Override
-  public void updateOffboardingTemplate(UpdateOffboardingTemplateRequest request, StreamObserver<OffboardingTemplate> response) {
+  public void updateOffboardingTemplate(UpdateOffboardingTemplateRequest request,
+      StreamObserver<UpdateOffboardingTemplateResponse> response) {
     handle(AccountAdminGrpc.getUpdateOffboardingTemplateMethod(), request, request.getRequestId(), response, () -> {
       // A template that would fail every request is refused now, naming the field.
       StepOptionProtos.choices("options", request.getOptions());
-      return ScheduleProtos.toProto(scheduling.templates().update(CallContext.caller(), request.getOptions().toByteArray(),
-          request.getExpectedVersion(), request.getRequestId(), request.getValidateOnly()));
+      return UpdateOffboardingTemplateResponse.newBuilder().setTemplate(ScheduleProtos.toProto(scheduling.templates().update(
+          CallContext.caller(), request.getOptions().toByteArray(), request.getExpectedVersion(), request.getRequestId(),
+          request.getValidateOnly()))).build();
     });
   }
 

@@ -62,7 +62,7 @@ final class OffboardingTemplateTest {
 
   OffboardingTemplate set(StepOptions options, long expected) {
     return server.admin().updateOffboardingTemplate(UpdateOffboardingTemplateRequest.newBuilder().setOptions(options)
-        .setExpectedVersion(expected).build());
+        .setExpectedVersion(expected).build()).getTemplate();
   }
 
   static Map<StepKind, StepOutcome> outcomes(ProcedureResult result) {
@@ -71,7 +71,7 @@ final class OffboardingTemplateTest {
 
   @Test
   void versions_eachChangeReplacesTheOneItRead_andAStaleOneIsAborted() {
-    assertThat(server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getVersion()).isZero();
+    assertThat(server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getTemplate().getVersion()).isZero();
     var first = set(REMOVE_GROUPS, 0);
     var second = set(StepOptions.newBuilder().setDevices(DeviceOptions.newBuilder().setWipe(true)).build(), first.getVersion());
     assertThat(java.util.List.of(first.getVersion(), second.getVersion())).containsExactly(1L, 2L);
@@ -81,7 +81,7 @@ final class OffboardingTemplateTest {
     assertThat(stale.errorInfo().getReason()).isEqualTo("TEMPLATE_VERSION_MISMATCH");
     assertThat(stale.errorInfo().getMetadataMap()).containsEntry("version", "2");
 
-    var current = server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance());
+    var current = server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getTemplate();
     assertThat(current.getVersion()).isEqualTo(2);
     assertThat(current.getOptions().getDevices().getWipe()).isTrue();
     assertThat(current.getUpdater()).isEqualTo("users/" + TestServer.ADMIN);
@@ -92,7 +92,7 @@ final class OffboardingTemplateTest {
   @Test
   void aUserAdmin_mayReadButNotChange_andTheDenialIsAudited() {
     var userAdmin = server.as("ua@contoso.com", AdminRole.ADMIN_ROLE_USER_ADMIN);
-    assertThat(userAdmin.getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getVersion()).isZero();
+    assertThat(userAdmin.getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getTemplate().getVersion()).isZero();
 
     var denied = failure(() -> userAdmin.updateOffboardingTemplate(UpdateOffboardingTemplateRequest.newBuilder()
         .setOptions(REMOVE_GROUPS).build()));
@@ -105,7 +105,7 @@ final class OffboardingTemplateTest {
           assertThat(e.getAction()).isEqualTo(dev.accountadmin.v1.Action.ACTION_MANAGE_OFFBOARDING_TEMPLATE);
           assertThat(e.getOutcome()).isEqualTo(AuditOutcome.AUDIT_OUTCOME_DENIED);
         });
-    assertThat(server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getVersion()).isZero();
+    assertThat(server.admin().getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance()).getTemplate().getVersion()).isZero();
   }
 
   @Test

@@ -79,7 +79,8 @@ final class ScheduledOffboardingTest {
   }
 
   ScheduledOffboarding get(ScheduledOffboarding s) {
-    return server.admin().getScheduledOffboarding(GetScheduledOffboardingRequest.newBuilder().setName(s.getName()).build());
+    return server.admin().getScheduledOffboarding(GetScheduledOffboardingRequest.newBuilder().setName(s.getName()).build())
+        .getScheduledOffboarding();
   }
 
   boolean signInBlocked() {
@@ -127,7 +128,7 @@ final class ScheduledOffboardingTest {
     var scheduled = schedule(paris("2026-11-23T18:00"), null);
 
     var cancelled = server.admin().cancelScheduledOffboarding(CancelScheduledOffboardingRequest.newBuilder()
-        .setName(scheduled.getName()).setExpectedVersion(scheduled.getVersion()).build());
+        .setName(scheduled.getName()).setExpectedVersion(scheduled.getVersion()).build()).getScheduledOffboarding();
     assertThat(cancelled.getState()).isEqualTo(ScheduleState.SCHEDULE_STATE_CANCELLED);
 
     server.clock.advance(Duration.ofDays(2));
@@ -145,7 +146,8 @@ final class ScheduledOffboardingTest {
     var scheduled = schedule(paris("2026-11-23T18:00"), null);
     var changed = server.admin().updateScheduledOffboarding(UpdateScheduledOffboardingRequest.newBuilder()
         .setName(scheduled.getName()).setWhen(paris("2026-11-24T18:00")).setExpectedVersion(scheduled.getVersion())
-        .setOptions(StepOptions.newBuilder().setDeletion(DeletionOptions.newBuilder().setDeleteUser(true))).build());
+        .setOptions(StepOptions.newBuilder().setDeletion(DeletionOptions.newBuilder().setDeleteUser(true))).build())
+        .getScheduledOffboarding();
     assertThat(changed.getRunTime().getSeconds()).isEqualTo(Instant.parse("2026-11-24T17:00:00Z").getEpochSecond());
     var stale = failure(() -> server.admin().updateScheduledOffboarding(UpdateScheduledOffboardingRequest.newBuilder()
         .setName(scheduled.getName()).setWhen(paris("2026-11-25T18:00")).setExpectedVersion(scheduled.getVersion()).build()));

@@ -61,7 +61,7 @@ final class ScheduledReplicasTest {
           dev.accountadmin.v1.ListScheduledOffboardingsRequest.getDefaultInstance()).getScheduledOffboardingsList();
       for (var s : listed) {
         var fromSecond = second.admin().getScheduledOffboarding(GetScheduledOffboardingRequest.newBuilder()
-            .setName(s.getName()).build());
+            .setName(s.getName()).build()).getScheduledOffboarding();
         assertThat(fromSecond.getState()).isEqualTo(ScheduleState.SCHEDULE_STATE_DONE);
         assertThat(fromSecond.getResult()).isEqualTo(s.getResult());
         assertThat(fromSecond.getResult().getStepsCount()).isPositive();

@@ -79,7 +79,7 @@ final class ScheduleCommand {
     public Integer call() {
       var root = parent.root;
       return print(root, root.signedIn().call(s -> s.getScheduledOffboarding(GetScheduledOffboardingRequest.newBuilder()
-          .setName(name(id)).build())));
+          .setName(name(id)).build()).getScheduledOffboarding()));
     }
   }
 
@@ -106,7 +106,8 @@ final class ScheduleCommand {
       var root = parent.root;
       var when = OffboardingTimes.parse(spec.commandLine(), at, date, root.clock.instant());
       return print(root, root.signedIn().call(s -> s.updateScheduledOffboarding(UpdateScheduledOffboardingRequest.newBuilder()
-          .setName(name(id)).setWhen(when).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build())));
+          .setName(name(id)).setWhen(when).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString()).build())
+          .getScheduledOffboarding()));
     }
   }
 
@@ -121,7 +122,7 @@ final class ScheduleCommand {
     public Integer call() {
       var root = parent.root;
       return print(root, root.signedIn().call(s -> s.cancelScheduledOffboarding(CancelScheduledOffboardingRequest.newBuilder()
-          .setName(name(id)).setRequestId(UUID.randomUUID().toString()).build())));
+          .setName(name(id)).setRequestId(UUID.randomUUID().toString()).build()).getScheduledOffboarding()));
     }
   }
 }

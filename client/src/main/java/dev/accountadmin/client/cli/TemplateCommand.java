@@ -73,7 +73,7 @@ final class TemplateCommand {
     @Override
     public Integer call() {
       var root = parent.root;
-      return print(root, root.signedIn().call(s -> s.getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance())));
+      return print(root, root.signedIn().call(s -> s.getOffboardingTemplate(GetOffboardingTemplateRequest.getDefaultInstance())).getTemplate());
     }
   }
 
@@ -112,7 +112,7 @@ final class TemplateCommand {
           .setDeletion(DeletionOptions.newBuilder().setDeleteUser(delete)).build();
       return print(root, root.signedIn().call(s -> s.updateOffboardingTemplate(UpdateOffboardingTemplateRequest.newBuilder()
           .setOptions(options).setExpectedVersion(expectedVersion).setValidateOnly(dryRun)
-          .setRequestId(UUID.randomUUID().toString()).build())));
+          .setRequestId(UUID.randomUUID().toString()).build()).getTemplate()));
     }
   }
 }
