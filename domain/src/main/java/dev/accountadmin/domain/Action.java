@@ -29,5 +29,9 @@ public enum Action {
   MANAGE_LICENCES,
   // Authentication methods (issue 13, part 3).
   MANAGE_AUTH_METHODS,
-  REGISTER_AUTH_METHOD
+  REGISTER_AUTH_METHOD,
+  // Templates and schedules (issue 13, parts 5 and 7).
+  SCHEDULE_OFFBOARDING,
+  MANAGE_OFFBOARDING_TEMPLATE,
+  MANAGE_FILES_ACCESS
 }

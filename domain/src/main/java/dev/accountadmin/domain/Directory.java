@@ -312,6 +312,20 @@ public final class Directory {
     return user;
   }
 
+  /**
+   * The user restore works on, deleted or not. Past its restore window a deleted user cannot be
+   * restored: USER_PURGED, which says so, rather than the USER_NOT_FOUND every other look-up gives
+   * once it purged the row (see {@link #existing}).
+   */
+  User restorable(UnitOfWork unit, UserName name, Instant now) {
+    var user = unit.users().find(name).orElseThrow(() -> notFound(name));
+    if (user.deleted() && !now.isBefore(user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW))) {
+      throw DirectoryException.of(Reason.USER_PURGED, "user", name.value(),
+          "purgeTime", user.deletedAt().plus(UserLifecycle.RESTORE_WINDOW).toString());
+    }
+    return user;
+  }
+
   /** The user, deleted or not; a deleted user past its restore window is purged on sight. */
   User existing(UnitOfWork unit, UserName name, Instant now) {
     var user = unit.users().find(name).orElseThrow(() -> notFound(name));

@@ -67,7 +67,9 @@ public final class Permissions {
       // Groups and licences are user management, as in Entra ID where a user administrator
       // manages both; a privileged admin's groups may grant access to what admins manage, so
       // only a global admin changes those.
-      case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES -> tier == TargetTier.PRIVILEGED_ADMIN
+      // Giving a colleague a leaver's files is user management too (CIPP and Entra give it to a
+      // user administrator); an admin's files may hold what admins manage: a global admin's.
+      case MANAGE_GROUP_MEMBERSHIPS, MANAGE_LICENCES, MANAGE_FILES_ACCESS -> tier == TargetTier.PRIVILEGED_ADMIN
           ? EnumSet.of(GLOBAL_ADMIN)
           : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
       // Removing a user's methods or requiring their re-registration is what a helpdesk does for a
@@ -78,6 +80,14 @@ public final class Permissions {
         case HELPDESK_ADMIN -> EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
         case PRIVILEGED_ADMIN -> EnumSet.of(GLOBAL_ADMIN);
       };
+      // Scheduling an offboarding is offboarding later: the same tiers. The run checks every step
+      // again with the scheduler's roles at that time.
+      case SCHEDULE_OFFBOARDING -> tier == TargetTier.PRIVILEGED_ADMIN
+          ? EnumSet.of(GLOBAL_ADMIN)
+          : EnumSet.of(USER_ADMIN, GLOBAL_ADMIN);
+      // The template decides what every offboarding of the tenant does by default, for every
+      // admin: a tenant-wide policy, so only a global admin sets it (DESIGN.md section 11).
+      case MANAGE_OFFBOARDING_TEMPLATE -> EnumSet.of(GLOBAL_ADMIN);
       // A user acts on their own account only; no admin role is involved.
       case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE, REGISTER_AUTH_METHOD -> EnumSet.noneOf(Role.class);
     };

@@ -77,7 +77,7 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
   /**
    * Offboard: reset the password first (it closes the door even where a block is slow to reach),
    * sign out of every session, block sign-in, disable every mail protocol, remove admin roles;
-   * and, when chosen, remove group memberships and licences.
+   * and, when chosen, remove group memberships and licences, and delete the account.
    */
   public static final ProcedureDefinition OFFBOARD = new ProcedureDefinition(Procedure.OFFBOARD, Action.OFFBOARD_USER, List.of(
       Slot.always("acctadmin reset-password USER --undisclosed", r -> new ResetPassword(r.password())),
@@ -95,10 +95,17 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       Slot.always("acctadmin block USER", r -> new BlockSignIn()),
       Slot.always("acctadmin mail-protocols USER --none", r -> new SetMailProtocols(Set.of())),
       Slot.always("acctadmin users roles USER --remove-all", r -> new RemoveAdminRoles(EnumSet.allOf(Role.class))),
+      // The files kept for a colleague, when chosen: before the licence goes, which takes the
+      // files' storage with it.
+      Slot.chosen("acctadmin offboard USER --files-to COLLEAGUE", c -> c.files().grantTo() != null,
+          r -> new GrantFilesAccess(r.choices().files().grantTo())),
       // Groups and licences, when chosen, after everything that closes the account. Licences go
       // last: a mailbox is converted to shared before its licence goes, or its mail goes too.
       Slot.chosen("acctadmin groups USER --remove-all", c -> c.memberships().removeGroups(), r -> new RemoveGroupMemberships(true)),
-      Slot.chosen("acctadmin licences USER --remove-all", c -> c.memberships().removeLicences(), r -> new RemoveLicences(true))),
+      Slot.chosen("acctadmin licences USER --remove-all", c -> c.memberships().removeLicences(), r -> new RemoveLicences(true)),
+      // Delete last, when chosen: every step before works on a live account, and a deleted one
+      // stays restorable for 30 days.
+      Slot.chosen("acctadmin users delete USER", c -> c.deletion().deleteUser(), r -> new DeleteUser())),
       Restore.RECORDS_PRIOR_STATE);
 
   /**
@@ -120,10 +127,15 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
           r -> r.has(Option.LIFT_SENDING_RESTRICTION) ? new LiftSendingRestriction() : new RestrictSending())),
       Restore.NOTHING);
 
-  /** Restore: offboarding's steps undone in its order, from the state it recorded; what nothing undoes is left out. */
+  /**
+   * Restore: offboarding's steps undone in its order, from the state it recorded; what nothing
+   * undoes is left out. A deleted account is brought back first, because every other undo works
+   * on a live account (offboarding deletes it last for the same reason).
+   */
   public static final ProcedureDefinition RESTORE = new ProcedureDefinition(Procedure.RESTORE, Action.RESTORE_USER,
       OFFBOARD.slots().stream()
           .filter(slot -> undo(slot, Request.GUIDE).isPresent())
+          .sorted(java.util.Comparator.comparing(slot -> undo(slot, Request.GUIDE).orElseThrow().step() instanceof UndeleteUser ? 0 : 1))
           .map(slot -> new Slot(null, r -> undo(slot, r).orElseThrow()))
           .toList(), Restore.UNDOES_OFFBOARDING);
 

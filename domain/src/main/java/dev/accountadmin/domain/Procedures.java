@@ -76,7 +76,7 @@ public final class Procedures {
 
   /** Restore: undo an offboarding exactly, from the state it recorded, with a new temporary password. */
   public ProcedureResult restore(Caller caller, UserName name, String requestId, boolean validateOnly) {
-    var prior = directory.portOf(name).read(unit -> offboarded(directory.live(unit, name, clock.instant())).priorState());
+    var prior = directory.portOf(name).read(unit -> offboarded(directory.restorable(unit, name, clock.instant())).priorState());
     var password = directory.preparePassword(name, null, true, validateOnly);
     return run(caller, ProcedureDefinition.RESTORE, name, new Request(Set.of(), password, prior, Choices.NONE), requestId, validateOnly, null);
   }
@@ -98,10 +98,9 @@ public final class Procedures {
     var midway = new DirectoryException[1];
     var ran = directory.auditingDenials(caller, definition.action(), name, requestId, () -> port.write(unit -> {
       var now = clock.instant();
-      var user = directory.live(unit, name, now);
-      if (definition.restore() == ProcedureDefinition.Restore.UNDOES_OFFBOARDING) {
-        offboarded(user);
-      }
+      // Restore may find the account deleted by the offboarding it undoes; nothing else may.
+      boolean restoring = definition.restore() == ProcedureDefinition.Restore.UNDOES_OFFBOARDING;
+      var user = restoring ? offboarded(directory.restorable(unit, name, now)) : directory.live(unit, name, now);
       var tier = Permissions.TargetTier.of(user.roles());
       var results = new ArrayList<StepResult>();
       var denied = new ArrayList<StepKind>();

@@ -16,7 +16,8 @@ public sealed interface Step permits LiftSendingRestriction, ClearLockout, Reset
     RevokeSessions, BlockSignIn, SetMailProtocols, RemoveAdminRoles, AssignAdminRoles, RestrictSending,
     WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes,
     RemoveGroupMemberships, RemoveLicences, RestoreGroupMemberships, RestoreLicences,
-    RemoveAuthMethods, RequireReregistration, LiftReregistration, RestoreAuthMethods, ReviewAdminRoles {
+    RemoveAuthMethods, RequireReregistration, LiftReregistration, RestoreAuthMethods, ReviewAdminRoles,
+    DeleteUser, UndeleteUser, GrantFilesAccess, RevokeFilesAccess {
 
   /**
    * A changed user and what the step did; {@code failure} when part of it could not be done (a

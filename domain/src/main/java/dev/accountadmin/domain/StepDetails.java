@@ -38,6 +38,9 @@ public sealed interface StepDetails {
     R authMethods(AuthMethods details);
 
     R reregistration(Reregistration details);
+    R deletion(Deletion details);
+
+    R filesAccess(FilesAccess details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -190,6 +193,29 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.reregistration(this);
+    }
+  }
+
+  /**
+   * An account deleted (or, for restore, brought back): when it was deleted and until when it can
+   * be restored; both null when restore found it not deleted.
+   */
+  record Deletion(Instant deletedAt, Instant purgeAt) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.deletion(this);
+    }
+  }
+
+  /** Who was given access to the user's files (or lost it again by restore), by user name. */
+  record FilesAccess(List<String> grantees) implements StepDetails {
+    public FilesAccess {
+      grantees = List.copyOf(grantees);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.filesAccess(this);
     }
   }
 

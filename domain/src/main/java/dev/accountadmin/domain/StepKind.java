@@ -30,5 +30,11 @@ public enum StepKind {
   REQUIRE_REREGISTRATION,
   LIFT_REREGISTRATION,
   RESTORE_AUTH_METHODS,
-  REVIEW_ADMIN_ROLES
+  REVIEW_ADMIN_ROLES,
+  // Deleting the account (issue 13, the seventh leaver step); the second is restore's undo of the first.
+  DELETE_USER,
+  UNDELETE_USER,
+  // Keeping the files for a colleague (the sixth leaver step); the second is restore's undo of the first.
+  GRANT_FILES_ACCESS,
+  REVOKE_FILES_ACCESS
 }

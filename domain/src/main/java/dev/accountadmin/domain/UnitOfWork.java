@@ -39,6 +39,12 @@ public interface UnitOfWork {
 
   Methods methods();
 
+  ScheduledOffboardings schedules();
+
+  FileAccess fileAccess();
+
+  OffboardingTemplates templates();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -348,5 +354,66 @@ public interface UnitOfWork {
 
     /** Forgets what offboarding removed: restore dealt with it. */
     void forgetRemoved(String userId);
+  }
+
+  /** Offboardings scheduled for later, and the users' time zones their times are read in. */
+  interface ScheduledOffboardings {
+    void insert(ScheduledOffboarding scheduled);
+
+    Optional<ScheduledOffboarding> find(String id);
+
+    /** Those in {@code state} (null: any) of the user {@code userId} (null: any), earliest run first. */
+    List<ScheduledOffboarding> list(ScheduledOffboarding.State state, String userId);
+
+    /** The ids of SCHEDULED ones whose time is at or before {@code now}, earliest first. */
+    List<String> due(Instant now, int limit);
+
+    /**
+     * Claims a due one for this unit of work: SCHEDULED becomes RUNNING only if it still is
+     * SCHEDULED and due, so of two replicas (or two ticks) exactly one gets true. Where the
+     * directory has row locks, the other waits for this unit and then finds it no longer SCHEDULED.
+     */
+    boolean claim(String id, Instant now);
+
+    /**
+     * Writes {@code changed} if it is still SCHEDULED at {@code expectedVersion}; false otherwise
+     * (it started, or someone changed it first).
+     */
+    boolean update(ScheduledOffboarding changed, long expectedVersion);
+
+    /** Records how a claimed one ended: DONE with its result, or FAILED with its error. */
+    void finish(String id, ScheduledOffboarding.State state, byte[] result, StepResult.Failure error, Instant now);
+
+    /** The user's own time zone; empty when they have none (the tenant's default applies). */
+    Optional<String> userTimeZone(String userId);
+
+    /** Sets (null: clears) the user's time zone. */
+    void setUserTimeZone(String userId, String zone, Instant now);
+  }
+
+  /** The tenant's default offboarding template, every version kept. */
+  interface OffboardingTemplates {
+    Optional<TemplateVersion> current();
+
+    /** Every version, newest first. */
+    List<TemplateVersion> versions();
+
+    /** Adds {@code version}; false when a version with its number exists (someone else's change won). */
+    boolean insert(TemplateVersion version, String updaterId);
+  }
+
+  /** Who may open a user's files besides the user: grants kept for a colleague when the user leaves. */
+  interface FileAccess {
+    /** Gives {@code grantee} access; {@code byOffboarding}: an offboarding's grant, which restore takes back. */
+    void grant(String userId, User grantee, boolean byOffboarding, Instant now);
+
+    /** Everyone with access to the user's files, by user name. */
+    List<String> grantees(String userId);
+
+    /** Those an offboarding gave access to, by user name. */
+    List<String> offboardingGrantees(String userId);
+
+    /** Takes back the grants offboarding gave. */
+    void revokeOffboardingGrants(String userId);
   }
 }

@@ -46,6 +46,19 @@ public enum Reason {
   NOT_IMPLEMENTED,
   /** Restore could not re-assign a licence: every seat of the product is taken. */
   LICENCE_SEATS_EXHAUSTED,
+  // Templates and schedules (issue 13, parts 5 and 7).
+  /** No scheduled offboarding has this id. */
+  SCHEDULE_NOT_FOUND,
+  /** The scheduled offboarding already ran, failed or was cancelled: it can no longer change. */
+  SCHEDULE_NOT_PENDING,
+  /** The scheduled offboarding changed since the version the caller read. */
+  SCHEDULE_VERSION_MISMATCH,
+  /** The caller may not schedule (or change, or cancel) an offboarding of this user. */
+  SCHEDULE_DENIED,
+  /** The template changed since the version the caller read. */
+  TEMPLATE_VERSION_MISMATCH,
+  /** Only a global admin may change the offboarding template. */
+  TEMPLATE_DENIED,
   // Authentication methods (issue 13, part 3).
   /** The password was right; the user has an authenticator app and no code came with it. */
   MFA_CODE_REQUIRED,

@@ -83,7 +83,10 @@ public final class Guides {
                   NoteSpec.of("guide.note.accessTokensUntilExpiry"),
                   NoteSpec.of("guide.OFFBOARD.note.restore", "command", "acctadmin restore USER"),
                   NoteSpec.of("guide.note.deletedRestorable", "command", "acctadmin users undelete USER"),
-                  NoteSpec.of("guide.note.externalDirectories"))),
+                  NoteSpec.of("guide.note.externalDirectories"),
+                  NoteSpec.of("guide.OFFBOARD.note.schedule", "command", "acctadmin offboard USER --at \"2026-12-31 18:00 Europe/Paris\"",
+                      "lastDayCommand", "acctadmin offboard USER --at end-of-last-working-day --date 2026-12-31",
+                      "listCommand", "acctadmin schedule list", "templateCommand", "acctadmin template show"))),
           "SECURE_COMPROMISED",
           new Spec(
               Map.of("command", "acctadmin secure USER"),

@@ -59,15 +59,16 @@ final class GuidesTest {
   void render_stepsFollowTheProcedureOrderWithTheirCommands() {
     var offboard = Guides.render("OFFBOARD", messages("en"));
 
-    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     assertThat(offboard.steps()).extracting(Guides.Step::kind).containsExactly(
         "RESET_PASSWORD", "REVOKE_SESSIONS", "REMOVE_AUTH_METHODS", "WIPE_DEVICES", "BLOCK_DEVICES", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS",
-        "REMOVE_ADMIN_ROLES", "REMOVE_GROUP_MEMBERSHIPS", "REMOVE_LICENCES");
+        "REMOVE_ADMIN_ROLES", "GRANT_FILES_ACCESS", "REMOVE_GROUP_MEMBERSHIPS", "REMOVE_LICENCES", "DELETE_USER");
     assertThat(offboard.steps()).extracting(Guides.Step::command).containsExactly(
         "acctadmin reset-password USER --undisclosed", "acctadmin revoke-sessions USER",
         "acctadmin methods USER --remove-all", "acctadmin devices USER --wipe DEVICE_ID", "acctadmin devices USER --block DEVICE_ID", "acctadmin block USER",
         "acctadmin mail-protocols USER --none", "acctadmin users roles USER --remove-all",
-        "acctadmin groups USER --remove-all", "acctadmin licences USER --remove-all");
+        "acctadmin offboard USER --files-to COLLEAGUE", "acctadmin groups USER --remove-all",
+        "acctadmin licences USER --remove-all", "acctadmin users delete USER");
     assertThat(Guides.stepKinds("UNLOCK")).containsExactly(
         "LIFT_SENDING_RESTRICTION", "CLEAR_LOCKOUT", "RESET_PASSWORD", "ALLOW_SIGN_IN");
     assertThat(Guides.stepKinds("SECURE_COMPROMISED")).containsExactly(

@@ -262,4 +262,20 @@ final class ExternalUnitOfWork implements UnitOfWork {
   public Methods methods() {
     return store.methods();
   }
+
+  // Schedules and the template are AccountAdmin's own, whichever directory the user lives in.
+  @Override
+  public ScheduledOffboardings schedules() {
+    return store.schedules();
+  }
+
+  @Override
+  public OffboardingTemplates templates() {
+    return store.templates();
+  }
+
+  @Override
+  public FileAccess fileAccess() {
+    return store.fileAccess();
+  }
 }

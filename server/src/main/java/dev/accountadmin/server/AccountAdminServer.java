@@ -16,6 +16,8 @@ import dev.accountadmin.connector.ExternalDirectory;
 import dev.accountadmin.domain.Directories;
 import dev.accountadmin.domain.Directory;
 import dev.accountadmin.domain.Procedures;
+import dev.accountadmin.domain.Schedules;
+import dev.accountadmin.domain.Templates;
 import dev.accountadmin.server.mail.DeviceSync;
 import dev.accountadmin.server.mail.MailFlow;
 import dev.accountadmin.server.mail.OutboundPolicy;
@@ -40,6 +42,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.Callable;
@@ -141,6 +144,23 @@ public final class AccountAdminServer implements AutoCloseable {
 
     Map<String, String> env = System.getenv();
 
+    // Scheduled offboardings (issue 13, part 7): the tenant's working-day facts and the tick.
+    @Option(names = "--default-time-zone", defaultValue = "${env:ACCOUNTADMIN_DEFAULT_TIME_ZONE:-UTC}",
+        description = "IANA time zone of a user who has none, for \"the end of the last working day\""
+            + " (ACCOUNTADMIN_DEFAULT_TIME_ZONE; default ${DEFAULT-VALUE}).")
+    String defaultTimeZone;
+
+    @Option(names = "--end-of-working-day", defaultValue = "${env:ACCOUNTADMIN_END_OF_WORKING_DAY:-18:00}",
+        description = "When a working day ends, local time (ACCOUNTADMIN_END_OF_WORKING_DAY; default ${DEFAULT-VALUE}).")
+    String endOfWorkingDay;
+
+    @Option(names = "--scheduler-interval", defaultValue = "${env:ACCOUNTADMIN_SCHEDULER_INTERVAL:-30}", paramLabel = "SECONDS",
+        description = "How often the scheduler looks for due offboardings; 0 turns it off"
+            + " (ACCOUNTADMIN_SCHEDULER_INTERVAL; default ${DEFAULT-VALUE}).")
+    long schedulerSeconds;
+
+    Duration schedulerInterval;
+
     String databaseUser = System.getenv("ACCOUNTADMIN_DATABASE_USER");
     String databasePassword = System.getenv("ACCOUNTADMIN_DATABASE_PASSWORD");
     String bootstrapPassword = System.getenv("ACCOUNTADMIN_BOOTSTRAP_PASSWORD");
@@ -234,6 +254,23 @@ public final class AccountAdminServer implements AutoCloseable {
       return this;
     }
 
+    /** How often the scheduler ticks; zero: only when asked (tests move their clock, then ask). */
+    public Config schedulerInterval(Duration value) {
+      this.schedulerInterval = value;
+      return this;
+    }
+
+    /** The working-day facts; a bad zone or time is a startup failure naming the flag. */
+    dev.accountadmin.domain.SchedulePolicy schedulePolicy() {
+      try {
+        return new dev.accountadmin.domain.SchedulePolicy(java.time.ZoneId.of(defaultTimeZone),
+            java.time.LocalTime.parse(endOfWorkingDay));
+      } catch (java.time.DateTimeException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--default-time-zone must be an IANA time zone and --end-of-working-day a time such as 18:00");
+      }
+    }
+
     public Config out(PrintStream value) {
       this.out = value;
       return this;
@@ -275,14 +312,21 @@ public final class AccountAdminServer implements AutoCloseable {
   private final Database database;
   private final PortalHosting portal;
   private final java.util.List<ExternalDirectory> externals;
+  private final Scheduler scheduler;
 
   private AccountAdminServer(Server server, HealthStatusManager health, Database database, PortalHosting portal,
-      java.util.List<ExternalDirectory> externals) {
+      java.util.List<ExternalDirectory> externals, Scheduler scheduler) {
     this.server = server;
     this.health = health;
     this.database = database;
     this.portal = portal;
     this.externals = externals;
+    this.scheduler = scheduler;
+  }
+
+  /** Runs the scheduled offboardings due by the server's clock now; how many this call ran. */
+  int runDueSchedules() {
+    return scheduler.runDue();
   }
 
   public static void main(String[] args) {
@@ -362,6 +406,7 @@ public final class AccountAdminServer implements AutoCloseable {
     }
     Database database = null;
     var externals = new java.util.ArrayList<ExternalDirectory>();
+    Scheduler scheduler = null;
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
@@ -401,8 +446,13 @@ public final class AccountAdminServer implements AutoCloseable {
         secrets.random().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
       }, clock));
-      var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock),
-          new Idempotency(port, clock, idempotencyKey, secrets.random()), clock);
+      var templates = new Templates(port, directory, clock);
+      var templateOptions = new TemplateOptions(templates);
+      var scheduling = new Scheduling(new Schedules(port, directory, clock, config.schedulePolicy()), templates, templateOptions);
+      scheduler = new Scheduler(port, procedures, clock,
+          config.schedulerInterval != null ? config.schedulerInterval : Duration.ofSeconds(config.schedulerSeconds));
+      var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock, templateOptions),
+          new Idempotency(port, clock, idempotencyKey, secrets.random()), clock, scheduling);
 
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
@@ -418,10 +468,13 @@ public final class AccountAdminServer implements AutoCloseable {
       // After the ready line: the API's start-up time does not wait for the web server's.
       var portal = config.portalPort != 0 || config.portalOnAnyPort
           ? PortalHosting.start(services, portalSettings(config), config.out, config.err) : null;
-      return new AccountAdminServer(server, health, database, portal, externals);
+      return new AccountAdminServer(server, health, database, portal, externals, scheduler);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
       externals.forEach(ExternalDirectory::close);
+      if (scheduler != null) {
+        scheduler.close();
+      }
       if (database != null) {
         database.close();
       }
@@ -498,6 +551,7 @@ public final class AccountAdminServer implements AutoCloseable {
       portal.close();
     }
     health.enterTerminalState();
+    scheduler.close();
     server.shutdown();
     try {
       if (!server.awaitTermination(30, TimeUnit.SECONDS)) {

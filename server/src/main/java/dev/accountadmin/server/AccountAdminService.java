@@ -110,6 +110,25 @@ import dev.accountadmin.v1.RequireReregistrationRequest;
 import dev.accountadmin.v1.RequireReregistrationResponse;
 import dev.accountadmin.v1.WipeDeviceRequest;
 import dev.accountadmin.v1.WipeDeviceResponse;
+import dev.accountadmin.v1.ScheduleOffboardingRequest;
+import dev.accountadmin.v1.ScheduleOffboardingResponse;
+import dev.accountadmin.v1.GetScheduledOffboardingRequest;
+import dev.accountadmin.v1.ListScheduledOffboardingsRequest;
+import dev.accountadmin.v1.ListScheduledOffboardingsResponse;
+import dev.accountadmin.v1.UpdateScheduledOffboardingRequest;
+import dev.accountadmin.v1.CancelScheduledOffboardingRequest;
+import dev.accountadmin.v1.GetOffboardingTemplateRequest;
+import dev.accountadmin.v1.OffboardingTemplate;
+import dev.accountadmin.v1.UpdateOffboardingTemplateResponse;
+import dev.accountadmin.v1.GetOffboardingTemplateResponse;
+import dev.accountadmin.v1.CancelScheduledOffboardingResponse;
+import dev.accountadmin.v1.UpdateScheduledOffboardingResponse;
+import dev.accountadmin.v1.GetScheduledOffboardingResponse;
+import dev.accountadmin.v1.UpdateOffboardingTemplateRequest;
+import dev.accountadmin.v1.ListOffboardingTemplateVersionsRequest;
+import dev.accountadmin.v1.ListOffboardingTemplateVersionsResponse;
+import dev.accountadmin.v1.SetUserTimeZoneRequest;
+import dev.accountadmin.v1.SetUserTimeZoneResponse;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
@@ -128,8 +147,11 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   private final BatchOffboard batches;
   private final Idempotency idempotency;
   private final Clock clock;
+  private final Scheduling scheduling;
 
-  AccountAdminService(Directory directory, Procedures procedures, BatchOffboard batches, Idempotency idempotency, Clock clock) {
+  AccountAdminService(Directory directory, Procedures procedures, BatchOffboard batches, Idempotency idempotency, Clock clock,
+      Scheduling scheduling) {
+    this.scheduling = scheduling;
     this.directory = directory;
     this.procedures = procedures;
     this.batches = batches;
@@ -159,8 +181,10 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
   @Override
   public void offboardUser(OffboardUserRequest request, StreamObserver<OffboardUserResponse> response) {
     handle(AccountAdminGrpc.getOffboardUserMethod(), request, request.getRequestId(), response, () -> {
+      // The tenant's template, refined by the request's options (see TemplateOptions).
+      var options = scheduling.options().refine(request.getOptions()).options();
       var result = procedures.offboard(CallContext.caller(), UserName.fromResourceName("name", request.getName()),
-          request.getPassword(), StepOptionProtos.choices("options", request.getOptions()), request.getRequestId(),
+          request.getPassword(), StepOptionProtos.choices("options", options), request.getRequestId(),
           request.getValidateOnly(), null);
       return OffboardUserResponse.newBuilder().setResult(Protos.toProto(result)).setUser(user(result)).build();
     });
@@ -626,5 +650,106 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       throw DirectoryException.invalid(FieldViolation.of("user.preferred_language", "UNSUPPORTED_LANGUAGE", tag));
     }
     return language;
+  }
+
+  // Templates and scheduled offboardings (issue 13, parts 5 and 7).
+
+  @Override
+  public void scheduleOffboarding(ScheduleOffboardingRequest request, StreamObserver<ScheduleOffboardingResponse> response) {
+    handle(AccountAdminGrpc.getScheduleOffboardingMethod(), request, request.getRequestId(), response, () -> {
+      var caller = CallContext.caller();
+      var name = UserName.fromResourceName("name", request.getName());
+      var when = ScheduleProtos.when("when", request.getWhen());
+      var effective = scheduling.options().refine(request.getOptions());
+      // Bad options fail the call before anything is stored; the plan shows what will run.
+      var plan = procedures.offboard(caller, name, null, StepOptionProtos.choices("options", effective.options()), "", true, null);
+      var scheduled = scheduling.schedules().schedule(caller, name, when, effective.options().toByteArray(),
+          effective.templateVersion(), request.getRequestId(), request.getValidateOnly());
+      return ScheduleOffboardingResponse.newBuilder().setScheduledOffboarding(ScheduleProtos.toProto(scheduled))
+          .setPlan(Protos.toProto(plan)).build();
+    });
+  }
+
+  @Override
+  public void getScheduledOffboarding(GetScheduledOffboardingRequest request,
+      StreamObserver<GetScheduledOffboardingResponse> response) {
+    handle(AccountAdminGrpc.getGetScheduledOffboardingMethod(), request, response, () -> GetScheduledOffboardingResponse.newBuilder()
+        .setScheduledOffboarding(ScheduleProtos.toProto(
+            scheduling.schedules().get(CallContext.caller(), ScheduleProtos.id("name", request.getName())))).build());
+  }
+
+  @Override
+  public void listScheduledOffboardings(ListScheduledOffboardingsRequest request,
+      StreamObserver<ListScheduledOffboardingsResponse> response) {
+    handle(AccountAdminGrpc.getListScheduledOffboardingsMethod(), request, response, () -> {
+      var user = request.getUser().isEmpty() ? null : UserName.fromResourceName("user", request.getUser());
+      var found = scheduling.schedules().list(CallContext.caller(), ScheduleProtos.fromProto(request.getState()), user);
+      return ListScheduledOffboardingsResponse.newBuilder()
+          .addAllScheduledOffboardings(found.stream().map(ScheduleProtos::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void updateScheduledOffboarding(UpdateScheduledOffboardingRequest request,
+      StreamObserver<UpdateScheduledOffboardingResponse> response) {
+    handle(AccountAdminGrpc.getUpdateScheduledOffboardingMethod(), request, request.getRequestId(), response, () -> {
+      var id = ScheduleProtos.id("name", request.getName());
+      var when = request.hasWhen() ? ScheduleProtos.when("when", request.getWhen()) : null;
+      byte[] options = null;
+      if (request.hasOptions()) {
+        StepOptionProtos.choices("options", request.getOptions());
+        options = request.getOptions().toByteArray();
+      }
+      return UpdateScheduledOffboardingResponse.newBuilder().setScheduledOffboarding(ScheduleProtos.toProto(
+          scheduling.schedules().update(CallContext.caller(), id, when, options, request.getExpectedVersion(),
+              request.getRequestId(), request.getValidateOnly()))).build();
+    });
+  }
+
+  @Override
+  public void cancelScheduledOffboarding(CancelScheduledOffboardingRequest request,
+      StreamObserver<CancelScheduledOffboardingResponse> response) {
+    handle(AccountAdminGrpc.getCancelScheduledOffboardingMethod(), request, request.getRequestId(), response, () ->
+        CancelScheduledOffboardingResponse.newBuilder().setScheduledOffboarding(ScheduleProtos.toProto(
+            scheduling.schedules().cancel(CallContext.caller(), ScheduleProtos.id("name", request.getName()),
+                request.getExpectedVersion(), request.getRequestId()))).build());
+  }
+
+  @Override
+  public void getOffboardingTemplate(GetOffboardingTemplateRequest request,
+      StreamObserver<GetOffboardingTemplateResponse> response) {
+    handle(AccountAdminGrpc.getGetOffboardingTemplateMethod(), request, response, () ->
+        GetOffboardingTemplateResponse.newBuilder().setTemplate(scheduling.templates().get(CallContext.caller())
+            .map(ScheduleProtos::toProto).orElse(OffboardingTemplate.getDefaultInstance())).build());
+  }
+
+  @Override
+  public void updateOffboardingTemplate(UpdateOffboardingTemplateRequest request,
+      StreamObserver<UpdateOffboardingTemplateResponse> response) {
+    handle(AccountAdminGrpc.getUpdateOffboardingTemplateMethod(), request, request.getRequestId(), response, () -> {
+      // A template that would fail every request is refused now, naming the field.
+      StepOptionProtos.choices("options", request.getOptions());
+      return UpdateOffboardingTemplateResponse.newBuilder().setTemplate(ScheduleProtos.toProto(scheduling.templates().update(
+          CallContext.caller(), request.getOptions().toByteArray(), request.getExpectedVersion(), request.getRequestId(),
+          request.getValidateOnly()))).build();
+    });
+  }
+
+  @Override
+  public void listOffboardingTemplateVersions(ListOffboardingTemplateVersionsRequest request,
+      StreamObserver<ListOffboardingTemplateVersionsResponse> response) {
+    handle(AccountAdminGrpc.getListOffboardingTemplateVersionsMethod(), request, response, () ->
+        ListOffboardingTemplateVersionsResponse.newBuilder().addAllVersions(
+            scheduling.templates().versions(CallContext.caller()).stream().map(ScheduleProtos::toProto).toList()).build());
+  }
+
+  @Override
+  public void setUserTimeZone(SetUserTimeZoneRequest request, StreamObserver<SetUserTimeZoneResponse> response) {
+    handle(AccountAdminGrpc.getSetUserTimeZoneMethod(), request, request.getRequestId(), response, () -> {
+      var zone = request.getTimeZone().isEmpty() ? null : ScheduleProtos.zone("time_zone", request.getTimeZone());
+      var now = scheduling.schedules().setUserTimeZone(CallContext.caller(),
+          UserName.fromResourceName("name", request.getName()), zone, request.getRequestId());
+      return SetUserTimeZoneResponse.newBuilder().setTimeZone(now.getId()).build();
+    });
   }
 }

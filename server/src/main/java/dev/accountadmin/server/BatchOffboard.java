@@ -36,8 +36,10 @@ final class BatchOffboard {
   private final DirectoryPort port;
   private final Procedures procedures;
   private final Clock clock;
+  private final TemplateOptions templates;
 
-  BatchOffboard(DirectoryPort port, Procedures procedures, Clock clock) {
+  BatchOffboard(DirectoryPort port, Procedures procedures, Clock clock, TemplateOptions templates) {
+    this.templates = templates;
     this.port = port;
     this.procedures = procedures;
     this.clock = clock;
@@ -137,7 +139,7 @@ final class BatchOffboard {
   private void plan(Caller caller, BatchOffboardUsersRequest request, StreamObserver<BatchOffboardUsersResponse> out) {
     var names = request.getNamesList();
     validateCount(names.size());
-    var choices = StepOptionProtos.choices("options", request.getOptions());
+    var choices = StepOptionProtos.choices("options", templates.refine(request.getOptions()).options());
     for (int i = 0; i < names.size(); i++) {
       var base = BatchOffboardUsersResponse.newBuilder().setIndex(i + 1).setTotalCount(names.size()).setName(names.get(i));
       try {
@@ -167,10 +169,13 @@ final class BatchOffboard {
   private String create(Caller caller, BatchOffboardUsersRequest request, String requestId) {
     var names = request.getNamesList();
     validateCount(names.size());
-    // Bad options fail the call before anything is stored.
-    StepOptionProtos.choices("options", request.getOptions());
+    // Bad options fail the call before anything is stored. The template is applied now, so that
+    // a resumed batch runs what it started with even if the template changed since.
+    var effective = templates.refine(request.getOptions()).options();
+    StepOptionProtos.choices("options", effective);
     var id = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
-    var options = request.hasOptions() ? request.getOptions().toByteArray() : new byte[0];
+    var options = request.hasOptions() || !effective.equals(StepOptions.getDefaultInstance())
+        ? effective.toByteArray() : new byte[0];
     port.write(unit -> unit.batches().create(id, caller.userId(), clock.instant(), names, options));
     return id;
   }

@@ -49,6 +49,11 @@ public final class ErrorStatus {
       case CONCURRENT_MODIFICATION -> Code.ABORTED;
       case NOT_IMPLEMENTED -> Code.UNIMPLEMENTED;
       case LICENCE_SEATS_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
+      case SCHEDULE_NOT_FOUND -> Code.NOT_FOUND;
+      case SCHEDULE_NOT_PENDING -> Code.FAILED_PRECONDITION;
+      // AIP-154: a stale etag is ABORTED; read again and retry.
+      case SCHEDULE_VERSION_MISMATCH, TEMPLATE_VERSION_MISMATCH -> Code.ABORTED;
+      case SCHEDULE_DENIED, TEMPLATE_DENIED -> Code.PERMISSION_DENIED;
       case INTERNAL -> Code.INTERNAL;
       // External directories: one that does not answer may answer a retry; one that refuses will not.
       case DIRECTORY_UNAVAILABLE -> Code.UNAVAILABLE;

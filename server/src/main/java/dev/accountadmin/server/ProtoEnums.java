@@ -130,6 +130,9 @@ final class ProtoEnums {
       case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
       case MANAGE_AUTH_METHODS -> dev.accountadmin.v1.Action.ACTION_MANAGE_AUTH_METHODS;
       case REGISTER_AUTH_METHOD -> dev.accountadmin.v1.Action.ACTION_REGISTER_AUTH_METHOD;
+      case SCHEDULE_OFFBOARDING -> dev.accountadmin.v1.Action.ACTION_SCHEDULE_OFFBOARDING;
+      case MANAGE_OFFBOARDING_TEMPLATE -> dev.accountadmin.v1.Action.ACTION_MANAGE_OFFBOARDING_TEMPLATE;
+      case MANAGE_FILES_ACCESS -> dev.accountadmin.v1.Action.ACTION_MANAGE_FILES_ACCESS;
     };
   }
 
@@ -161,6 +164,9 @@ final class ProtoEnums {
       case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
       case ACTION_MANAGE_AUTH_METHODS -> Action.MANAGE_AUTH_METHODS;
       case ACTION_REGISTER_AUTH_METHOD -> Action.REGISTER_AUTH_METHOD;
+      case ACTION_SCHEDULE_OFFBOARDING -> Action.SCHEDULE_OFFBOARDING;
+      case ACTION_MANAGE_OFFBOARDING_TEMPLATE -> Action.MANAGE_OFFBOARDING_TEMPLATE;
+      case ACTION_MANAGE_FILES_ACCESS -> Action.MANAGE_FILES_ACCESS;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -200,6 +206,10 @@ final class ProtoEnums {
       case LIFT_REREGISTRATION -> dev.accountadmin.v1.StepKind.STEP_KIND_LIFT_REREGISTRATION;
       case RESTORE_AUTH_METHODS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_AUTH_METHODS;
       case REVIEW_ADMIN_ROLES -> dev.accountadmin.v1.StepKind.STEP_KIND_REVIEW_ADMIN_ROLES;
+      case DELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_DELETE_USER;
+      case UNDELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_UNDELETE_USER;
+      case GRANT_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_GRANT_FILES_ACCESS;
+      case REVOKE_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_REVOKE_FILES_ACCESS;
     };
   }
 

@@ -221,6 +221,23 @@ final class Protos {
       return dev.accountadmin.v1.StepDetails.newBuilder().setReregistration(dev.accountadmin.v1.ReregistrationDetails
           .newBuilder().addAllMethods(r.methods().stream().map(ProtoEnums::toProto).toList())).build();
     }
+    @Override
+    public dev.accountadmin.v1.StepDetails deletion(StepDetails.Deletion d) {
+      var deletion = dev.accountadmin.v1.DeletionDetails.newBuilder();
+      if (d.deletedAt() != null) {
+        deletion.setDeleteTime(timestamp(d.deletedAt()));
+      }
+      if (d.purgeAt() != null) {
+        deletion.setPurgeTime(timestamp(d.purgeAt()));
+      }
+      return dev.accountadmin.v1.StepDetails.newBuilder().setDeletion(deletion).build();
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails filesAccess(StepDetails.FilesAccess f) {
+      return dev.accountadmin.v1.StepDetails.newBuilder().setFilesAccess(dev.accountadmin.v1.FilesAccessDetails.newBuilder()
+          .addAllGrantees(f.grantees().stream().map(g -> "users/" + g).toList())).build();
+    }
   }
 
   static dev.accountadmin.v1.AuthenticationMethod toProto(dev.accountadmin.domain.AuthMethod m) {

@@ -1,11 +1,16 @@
 package dev.accountadmin.server;
 
 import dev.accountadmin.domain.Choices;
+import dev.accountadmin.domain.DeletionChoices;
+import dev.accountadmin.domain.FilesChoices;
+import dev.accountadmin.domain.UserName;
 import dev.accountadmin.domain.DeviceChoices;
 import dev.accountadmin.domain.MailboxChoices;
 import dev.accountadmin.domain.MembershipChoices;
 import dev.accountadmin.domain.MethodChoices;
+import dev.accountadmin.v1.DeletionOptions;
 import dev.accountadmin.v1.DeviceOptions;
+import dev.accountadmin.v1.FilesOptions;
 import dev.accountadmin.v1.MailboxOptions;
 import dev.accountadmin.v1.MembershipOptions;
 import dev.accountadmin.v1.MethodOptions;
@@ -22,7 +27,8 @@ final class StepOptionProtos {
   /** {@code field} is the options' field name in the request, for field violations. */
   static Choices choices(String field, StepOptions options) {
     return new Choices(mailbox(field + ".mailbox", options.getMailbox()), devices(field + ".devices", options.getDevices()),
-        methods(field + ".methods", options.getMethods()), memberships(field + ".memberships", options.getMemberships()));
+        methods(field + ".methods", options.getMethods()), memberships(field + ".memberships", options.getMemberships()),
+        deletion(field + ".deletion", options.getDeletion()), files(field + ".files", options.getFiles()));
   }
 
   private static MailboxChoices mailbox(String field, MailboxOptions options) {
@@ -35,6 +41,15 @@ final class StepOptionProtos {
 
   private static MethodChoices methods(String field, MethodOptions options) {
     return new MethodChoices(options.getRemoveMethods());
+  }
+
+  private static DeletionChoices deletion(String field, DeletionOptions options) {
+    return new DeletionChoices(options.getDeleteUser());
+  }
+
+  private static FilesChoices files(String field, FilesOptions options) {
+    return new FilesChoices(options.getGrantTo().isEmpty() ? null
+        : UserName.fromResourceName(field + ".grant_to", options.getGrantTo()));
   }
 
   private static MembershipChoices memberships(String field, MembershipOptions options) {

@@ -88,10 +88,11 @@ final class BatchCrashTest {
       response.getResult().getStepsList().forEach(step -> outcomes.put(step.getKind(), step.getOutcome()));
       assertThat(outcomes.get(StepKind.STEP_KIND_RESET_PASSWORD)).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
       assertThat(outcomes.get(StepKind.STEP_KIND_SET_MAIL_PROTOCOLS)).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
-      // Methods, devices, groups and licences run only when chosen, and this batch chose none of them.
+      // Methods, devices, files, groups, licences and the deletion run only when chosen, and this batch chose none of them.
       var optional = java.util.EnumSet.of(StepKind.STEP_KIND_REMOVE_AUTH_METHODS,
           StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES,
-          StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES);
+          StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER,
+          StepKind.STEP_KIND_GRANT_FILES_ACCESS);
       outcomes.forEach((kind, outcome) -> assertThat(outcome).as(kind.name()).isIn(optional.contains(kind)
           ? java.util.List.of(StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
           : java.util.List.of(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_ALREADY_DONE)));

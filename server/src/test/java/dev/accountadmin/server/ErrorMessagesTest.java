@@ -64,8 +64,8 @@ final class ErrorMessagesTest {
   static final String USER = "pat@contoso.com";
   static final String NAME = "users/" + USER;
 
-  /** Reasons no call can produce on purpose: a lost race between two replicas, a purge. */
-  static final Set<Reason> NOT_DRIVEN = Set.of(Reason.CONCURRENT_MODIFICATION, Reason.USER_PURGED,
+  /** Reasons no call can produce on purpose: a lost race between two replicas. */
+  static final Set<Reason> NOT_DRIVEN = Set.of(Reason.CONCURRENT_MODIFICATION,
       // An external directory's: driven, and rendered in every locale, against a real DC in ActiveDirectoryTest.
       Reason.DIRECTORY_UNAVAILABLE, Reason.DIRECTORY_REFUSED, Reason.STEP_NOT_APPLICABLE);
 
@@ -248,11 +248,40 @@ final class ErrorMessagesTest {
     admin2.requireReregistration(dev.accountadmin.v1.RequireReregistrationRequest.newBuilder().setName("users/" + mfa).build());
     record(() -> self.createAppPassword(dev.accountadmin.v1.CreateAppPasswordRequest.newBuilder().setDisplayName("Mail").build()));
 
+    // Templates and scheduled offboardings: a helpdesk admin scheduling, a user admin changing the
+    // template, a stale template version, an unknown schedule, a stale and a cancelled one.
+    record(() -> helpdesk.scheduleOffboarding(dev.accountadmin.v1.ScheduleOffboardingRequest.newBuilder().setName(NAME)
+        .setWhen(ScheduledOffboardingTest.paris("2030-01-01T18:00")).build()));
+    var userAdmin = server.as("ua@contoso.com", AdminRole.ADMIN_ROLE_USER_ADMIN);
+    record(() -> userAdmin.updateOffboardingTemplate(dev.accountadmin.v1.UpdateOffboardingTemplateRequest.getDefaultInstance()));
+    record(() -> admin2.updateOffboardingTemplate(dev.accountadmin.v1.UpdateOffboardingTemplateRequest.newBuilder()
+        .setExpectedVersion(4).build()));
+    record(() -> admin2.getScheduledOffboarding(dev.accountadmin.v1.GetScheduledOffboardingRequest.newBuilder()
+        .setName("scheduledOffboardings/none").build()));
+    var scheduled = admin2.scheduleOffboarding(dev.accountadmin.v1.ScheduleOffboardingRequest.newBuilder().setName(NAME)
+        .setWhen(ScheduledOffboardingTest.paris("2030-01-01T18:00")).build()).getScheduledOffboarding();
+    record(() -> admin2.cancelScheduledOffboarding(dev.accountadmin.v1.CancelScheduledOffboardingRequest.newBuilder()
+        .setName(scheduled.getName()).setExpectedVersion(7).build()));
+    admin2.cancelScheduledOffboarding(dev.accountadmin.v1.CancelScheduledOffboardingRequest.newBuilder()
+        .setName(scheduled.getName()).build());
+    record(() -> admin2.cancelScheduledOffboarding(dev.accountadmin.v1.CancelScheduledOffboardingRequest.newBuilder()
+        .setName(scheduled.getName()).build()));
+
+    // An offboarding that deleted the account, restored after its 30 days.
+    server.createUser("leaver@contoso.com");
+    admin2.offboardUser(OffboardUserRequest.newBuilder().setName("users/leaver@contoso.com")
+        .setOptions(dev.accountadmin.v1.StepOptions.newBuilder().setDeletion(
+            dev.accountadmin.v1.DeletionOptions.newBuilder().setDeleteUser(true))).build());
+    server.clock.advance(Duration.ofDays(31));
+    var late = server.admin();
+    record(() -> late.restoreUser(RestoreUserRequest.newBuilder().setName("users/leaver@contoso.com").build()));
+
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
     // A store that breaks under the server: INTERNAL, whatever the cause.
     server.execute("DROP TABLE batch_items");
-    record(() -> admin2.batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().addNames(NAME).build())
+    var admin3 = server.admin();
+    record(() -> admin3.batchOffboardUsers(BatchOffboardUsersRequest.newBuilder().addNames(NAME).build())
         .forEachRemaining(r -> { }));
   }
 

@@ -72,7 +72,7 @@ final class GroupsTest {
 
       // Groups, then licences, after every step that closes the account.
       assertThat(steps).extracting(StepResult::getKind).endsWith(StepKind.STEP_KIND_REMOVE_ADMIN_ROLES,
-          StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES);
+          StepKind.STEP_KIND_GRANT_FILES_ACCESS, StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER);
       var groups = step(steps, StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS);
       assertThat(groups.getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
       assertThat(groups.getDetails().getGroupMemberships().getMemberGroupsList())

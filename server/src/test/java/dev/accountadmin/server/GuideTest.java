@@ -72,13 +72,14 @@ final class GuideTest {
   void getGuide_offboard_stepsInOrderWithKindsAndCommands() {
     var guide = guide(server.anonymous(), Procedure.PROCEDURE_OFFBOARD, "en");
 
-    assertThat(guide.getStepsList()).extracting(GuideStep::getNumber).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(guide.getStepsList()).extracting(GuideStep::getNumber).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     assertThat(guide.getStepsList()).extracting(GuideStep::getKind).containsExactly(
         StepKind.STEP_KIND_RESET_PASSWORD, StepKind.STEP_KIND_REVOKE_SESSIONS, StepKind.STEP_KIND_REMOVE_AUTH_METHODS,
         StepKind.STEP_KIND_WIPE_DEVICES,
         StepKind.STEP_KIND_BLOCK_DEVICES, StepKind.STEP_KIND_BLOCK_SIGN_IN,
         StepKind.STEP_KIND_SET_MAIL_PROTOCOLS, StepKind.STEP_KIND_REMOVE_ADMIN_ROLES,
-        StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES);
+        StepKind.STEP_KIND_GRANT_FILES_ACCESS, StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES,
+        StepKind.STEP_KIND_DELETE_USER);
     assertThat(guide.getSteps(0)).isEqualTo(GuideStep.newBuilder()
         .setNumber(1)
         .setKind(StepKind.STEP_KIND_RESET_PASSWORD)

@@ -94,7 +94,8 @@ final class PlansTest {
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_PLANNED, StepOutcome.STEP_OUTCOME_PLANNED,
         StepOutcome.STEP_OUTCOME_ALREADY_DONE,
-        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
     assertThat(plan.getSteps(1).getDetails().getSessionsRevoked().getRevokedSessionCount()).isEqualTo(1);
     assertThat(plan.getSteps(6).getDetails().getMailProtocols().getBeforeCount()).isEqualTo(7);
     assertThat(plan.hasResidualAccess()).isTrue();
@@ -126,7 +127,8 @@ final class PlansTest {
         StepOutcome.STEP_OUTCOME_DENIED, StepOutcome.STEP_OUTCOME_DENIED,
         // The user has no admin roles: nothing to remove, so nothing to deny.
         StepOutcome.STEP_OUTCOME_ALREADY_DONE,
-        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
     assertThat(plan.getSteps(5).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_USER_ADMIN);
     assertThat(plan.getSteps(6).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_EXCHANGE_ADMIN);
   }

@@ -123,6 +123,8 @@ public final class TestServer implements AutoCloseable {
         .clock(clock)
         .outboundPolicy(outbound)
         .throttlePolicy(throttle)
+        // No timer: a test moves the clock, then runs the due offboardings itself (runDueSchedules).
+        .schedulerInterval(java.time.Duration.ZERO)
         .out(new PrintStream(output, true, StandardCharsets.UTF_8));
     server = AccountAdminServer.start(configure.apply(config));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -150,6 +152,11 @@ public final class TestServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Runs the scheduled offboardings due by the test clock now, as the scheduler's tick does. */
+  public int runDueSchedules() {
+    return server.runDueSchedules();
   }
 
   public ManagedChannel channel() {

@@ -88,7 +88,7 @@ public final class Acctadmin {
         DevicesCommand.class, MethodsCommand.class,
         SingleStepCommand.of(Step.RESTRICT_SENDING), SingleStepCommand.of(Step.LIFT_SENDING_RESTRICTION),
         RestrictedSendersCommand.class, UsersCommand.class, GroupsCommand.class, LicencesCommand.class, AuditCommand.class,
-        CanCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {
+        CanCommand.class, ScheduleCommand.class, TemplateCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {
       commandLine.addSubcommand(sub);
     }
     commandLine.setOut(out);

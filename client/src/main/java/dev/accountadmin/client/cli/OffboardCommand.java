@@ -73,13 +73,30 @@ final class OffboardCommand implements Callable<Integer> {
       description = "Also remove the user's authentication methods and revoke their app passwords, right after the sign-out.")
   boolean removeMethods;
 
+  @Option(names = "--delete", description = "Also delete the account, last; it can be restored for 30 days.")
+  boolean delete;
+
+  @Option(names = "--files-to", paramLabel = "COLLEAGUE",
+      description = "Also keep the user's files for this colleague (usually the manager): they get access before the licence goes.")
+  String filesTo;
+
+  @Option(names = "--at", paramLabel = "TIME",
+      description = "Schedule it instead of running it now: \"2026-12-31 18:00 Europe/Paris\", or end-of-last-working-day with --date.")
+  String at;
+
+  @Option(names = "--date", paramLabel = "DATE", description = "With --at end-of-last-working-day: the last working day, e.g. 2026-12-31.")
+  String date;
+
   // The optional steps chosen: the same for one user and for every user of a batch.
   private dev.accountadmin.v1.StepOptions options() {
     return dev.accountadmin.v1.StepOptions.newBuilder()
         .setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder().setWipe(wipeDevices).setBlock(blockDevices))
         .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
             .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences))
-        .setMethods(dev.accountadmin.v1.MethodOptions.newBuilder().setRemoveMethods(removeMethods)).build();
+        .setMethods(dev.accountadmin.v1.MethodOptions.newBuilder().setRemoveMethods(removeMethods))
+
+        .setDeletion(dev.accountadmin.v1.DeletionOptions.newBuilder().setDeleteUser(delete))
+        .setFiles(dev.accountadmin.v1.FilesOptions.newBuilder().setGrantTo(filesTo == null ? "" : "users/" + filesTo)).build();
   }
 
   @Spec CommandSpec spec;
@@ -92,6 +109,12 @@ final class OffboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (at != null) {
+      return schedule();
+    }
+    if (date != null) {
+      throw new UsageError(spec.commandLine(), "--date", "DATE_WITHOUT_AT", "cli.usage.dateWithoutAt", Map.of());
+    }
     if (target.user != null) {
       var response = root.signedIn().call(s -> s.offboardUser(OffboardUserRequest.newBuilder()
           .setName("users/" + target.user).setValidateOnly(dryRun).setRequestId(UUID.randomUUID().toString())
@@ -126,6 +149,26 @@ final class OffboardCommand implements Callable<Integer> {
       }
     }
     return batch(client, request.build());
+  }
+
+  /** {@code --at}: schedules the offboarding of one user; the plan shows what will run then. */
+  private int schedule() {
+    if (target.user == null) {
+      throw new UsageError(spec.commandLine(), "--at", "AT_ONE_USER", "cli.usage.atOneUser", Map.of());
+    }
+    var when = OffboardingTimes.parse(spec.commandLine(), at, date, root.clock.instant());
+    var response = root.signedIn().call(s -> s.scheduleOffboarding(dev.accountadmin.v1.ScheduleOffboardingRequest.newBuilder()
+        .setName("users/" + target.user).setWhen(when).setOptions(options()).setValidateOnly(dryRun)
+        .setRequestId(UUID.randomUUID().toString()).build()));
+    if (root.output == Acctadmin.Output.json) {
+      Render.json(root.out(), response);
+      return ExitCode.OK;
+    }
+    var args = ScheduleOutput.args(root, response.getScheduledOffboarding());
+    root.out().println(root.messages().render(dryRun ? "cli.schedule.wouldSchedule" : "cli.schedule.scheduled", args));
+    // What will run then, as of now: the same plan as --dry-run without --at.
+    ProcedureOutput.print(root, target.user, response.getPlan(), response.getPlan(), false);
+    return ExitCode.OK;
   }
 
   private boolean confirmed(int count) {

@@ -136,6 +136,12 @@ public final class StepArguments {
     args.put("notRestorableCount", lost.size());
     args.put("notRestorable", lost.stream().map(k -> m.label("methodKind", ApiNames.of(k))).toList());
     args.put("reregistration", details.getAuthMethods().getReregistrationRequired() ? "yes" : "no");
+
+    var deletion = details.getDeletion();
+    args.put("purgeTime", deletion.hasPurgeTime() ? Render.instant(deletion.getPurgeTime()) : now);
+    var grantees = details.getFilesAccess().getGranteesList().stream().map(g -> g.substring(g.indexOf('/') + 1)).toList();
+    args.put("granteeCount", grantees.size());
+    args.put("grantees", grantees);
     return args;
   }
 

@@ -101,7 +101,7 @@ final class GuideCommandTest {
     var json = JsonParser.parseString(result.out()).getAsJsonObject();
     assertThat(json.get("procedure").getAsString()).isEqualTo("PROCEDURE_OFFBOARD");
     assertThat(json.get("languageCode").getAsString()).isEqualTo("nl");
-    assertThat(json.getAsJsonArray("steps")).hasSize(10);
+    assertThat(json.getAsJsonArray("steps")).hasSize(12);
     assertThat(json.getAsJsonArray("steps").get(6).getAsJsonObject().get("command").getAsString())
         .isEqualTo("acctadmin mail-protocols USER --none");
   }

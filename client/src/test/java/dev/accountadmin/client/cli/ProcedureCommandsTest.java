@@ -175,7 +175,7 @@ final class ProcedureCommandsTest {
     assertThat(objects).hasSize(2);
     var first = JsonParser.parseString(objects[0]).getAsJsonObject();
     assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
-    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(10); // method, device, group and licence steps among them, NOT_REQUESTED
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(12); // method, device, files, group, licence and delete steps among them, NOT_REQUESTED
   }
 
   @Test

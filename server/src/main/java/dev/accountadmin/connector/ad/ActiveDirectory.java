@@ -106,6 +106,8 @@ public final class ActiveDirectory implements Connector {
       // Authenticator apps, app passwords and re-registration are AccountAdmin's sign-in, which an
       // AD user does not go through.
       case REMOVE_AUTH_METHODS, REQUIRE_REREGISTRATION, LIFT_REREGISTRATION, RESTORE_AUTH_METHODS -> false;
+      // Deleting and keeping files are the built-in directory's; an AD leaver stays in the leavers OU.
+      case DELETE_USER, UNDELETE_USER, GRANT_FILES_ACCESS, REVOKE_FILES_ACCESS -> false;
     };
   }
 

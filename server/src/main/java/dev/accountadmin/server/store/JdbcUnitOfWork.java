@@ -70,4 +70,19 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public Methods methods() {
     return new MethodStore(c);
   }
+
+  @Override
+  public ScheduledOffboardings schedules() {
+    return new ScheduleStore(c, dialect);
+  }
+
+  @Override
+  public OffboardingTemplates templates() {
+    return new TemplateStore(c);
+  }
+
+  @Override
+  public FileAccess fileAccess() {
+    return new FileAccessStore(c);
+  }
 }
