@@ -26,5 +26,16 @@ public enum Action {
   BLOCK_DEVICES,
   // Groups and licences (issue 13, part 4).
   MANAGE_GROUP_MEMBERSHIPS,
-  MANAGE_LICENCES
+  MANAGE_LICENCES,
+  // The mailbox (issue 13, part 1).
+  MANAGE_FORWARDING,
+  MANAGE_AUTO_REPLIES,
+  MANAGE_SHARED_MAILBOX,
+  MANAGE_ADDRESS_LIST,
+  MANAGE_INBOX_RULES,
+  MANAGE_LITIGATION_HOLD,
+  /** A user creating a rule for their own inbox. */
+  CREATE_INBOX_RULE,
+  /** A user opening a mailbox: their own, or a shared one they are a delegate of. */
+  OPEN_MAILBOX
 }

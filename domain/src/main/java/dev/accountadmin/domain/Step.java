@@ -15,7 +15,10 @@ import java.util.Optional;
 public sealed interface Step permits LiftSendingRestriction, ClearLockout, ResetPassword, AllowSignIn,
     RevokeSessions, BlockSignIn, SetMailProtocols, RemoveAdminRoles, AssignAdminRoles, RestrictSending,
     WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes,
-    RemoveGroupMemberships, RemoveLicences, RestoreGroupMemberships, RestoreLicences {
+    RemoveGroupMemberships, RemoveLicences, RestoreGroupMemberships, RestoreLicences,
+    PlaceLitigationHold, RemoveLitigationHold, RemoveFlaggedInboxRules, ReportDeletedInboxRules, ConvertToShared,
+    ConvertToUserMailbox, SetForwarding, RestoreForwarding, RemoveForwarding, SetAutoReplies, RestoreAutoReplies,
+    HideFromAddressList, ShowInAddressList {
 
   /**
    * A changed user and what the step did; {@code failure} when part of it could not be done (a

@@ -128,6 +128,14 @@ final class ProtoEnums {
       case BLOCK_DEVICES -> dev.accountadmin.v1.Action.ACTION_BLOCK_DEVICES;
       case MANAGE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.Action.ACTION_MANAGE_GROUP_MEMBERSHIPS;
       case MANAGE_LICENCES -> dev.accountadmin.v1.Action.ACTION_MANAGE_LICENCES;
+      case MANAGE_FORWARDING -> dev.accountadmin.v1.Action.ACTION_MANAGE_FORWARDING;
+      case MANAGE_AUTO_REPLIES -> dev.accountadmin.v1.Action.ACTION_MANAGE_AUTO_REPLIES;
+      case MANAGE_SHARED_MAILBOX -> dev.accountadmin.v1.Action.ACTION_MANAGE_SHARED_MAILBOX;
+      case MANAGE_ADDRESS_LIST -> dev.accountadmin.v1.Action.ACTION_MANAGE_ADDRESS_LIST;
+      case MANAGE_INBOX_RULES -> dev.accountadmin.v1.Action.ACTION_MANAGE_INBOX_RULES;
+      case MANAGE_LITIGATION_HOLD -> dev.accountadmin.v1.Action.ACTION_MANAGE_LITIGATION_HOLD;
+      case CREATE_INBOX_RULE -> dev.accountadmin.v1.Action.ACTION_CREATE_INBOX_RULE;
+      case OPEN_MAILBOX -> dev.accountadmin.v1.Action.ACTION_OPEN_MAILBOX;
     };
   }
 
@@ -157,6 +165,14 @@ final class ProtoEnums {
       case ACTION_BLOCK_DEVICES -> Action.BLOCK_DEVICES;
       case ACTION_MANAGE_GROUP_MEMBERSHIPS -> Action.MANAGE_GROUP_MEMBERSHIPS;
       case ACTION_MANAGE_LICENCES -> Action.MANAGE_LICENCES;
+      case ACTION_MANAGE_FORWARDING -> Action.MANAGE_FORWARDING;
+      case ACTION_MANAGE_AUTO_REPLIES -> Action.MANAGE_AUTO_REPLIES;
+      case ACTION_MANAGE_SHARED_MAILBOX -> Action.MANAGE_SHARED_MAILBOX;
+      case ACTION_MANAGE_ADDRESS_LIST -> Action.MANAGE_ADDRESS_LIST;
+      case ACTION_MANAGE_INBOX_RULES -> Action.MANAGE_INBOX_RULES;
+      case ACTION_MANAGE_LITIGATION_HOLD -> Action.MANAGE_LITIGATION_HOLD;
+      case ACTION_CREATE_INBOX_RULE -> Action.CREATE_INBOX_RULE;
+      case ACTION_OPEN_MAILBOX -> Action.OPEN_MAILBOX;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -191,6 +207,19 @@ final class ProtoEnums {
       case REMOVE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LICENCES;
       case RESTORE_GROUP_MEMBERSHIPS -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_GROUP_MEMBERSHIPS;
       case RESTORE_LICENCES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_LICENCES;
+      case PLACE_LITIGATION_HOLD -> dev.accountadmin.v1.StepKind.STEP_KIND_PLACE_LITIGATION_HOLD;
+      case REMOVE_LITIGATION_HOLD -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LITIGATION_HOLD;
+      case REMOVE_FLAGGED_INBOX_RULES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_FLAGGED_INBOX_RULES;
+      case REPORT_DELETED_INBOX_RULES -> dev.accountadmin.v1.StepKind.STEP_KIND_REPORT_DELETED_INBOX_RULES;
+      case CONVERT_TO_SHARED -> dev.accountadmin.v1.StepKind.STEP_KIND_CONVERT_TO_SHARED;
+      case CONVERT_TO_USER_MAILBOX -> dev.accountadmin.v1.StepKind.STEP_KIND_CONVERT_TO_USER_MAILBOX;
+      case SET_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_SET_FORWARDING;
+      case RESTORE_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_FORWARDING;
+      case REMOVE_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_FORWARDING;
+      case SET_AUTO_REPLIES -> dev.accountadmin.v1.StepKind.STEP_KIND_SET_AUTO_REPLIES;
+      case RESTORE_AUTO_REPLIES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_AUTO_REPLIES;
+      case HIDE_FROM_ADDRESS_LIST -> dev.accountadmin.v1.StepKind.STEP_KIND_HIDE_FROM_ADDRESS_LIST;
+      case SHOW_IN_ADDRESS_LIST -> dev.accountadmin.v1.StepKind.STEP_KIND_SHOW_IN_ADDRESS_LIST;
     };
   }
 

@@ -5,6 +5,9 @@ import dev.accountadmin.domain.DeviceChoices;
 import dev.accountadmin.domain.MailboxChoices;
 import dev.accountadmin.domain.MembershipChoices;
 import dev.accountadmin.domain.MethodChoices;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.v1.DeviceOptions;
 import dev.accountadmin.v1.MailboxOptions;
 import dev.accountadmin.v1.MembershipOptions;
@@ -26,7 +29,19 @@ final class StepOptionProtos {
   }
 
   private static MailboxChoices mailbox(String field, MailboxOptions options) {
-    return MailboxChoices.NONE;
+    var forwardTo = options.getForwardTo().isEmpty() ? null : UserName.parse(field + ".forward_to", options.getForwardTo());
+    var delegates = new java.util.ArrayList<UserName>();
+    for (int i = 0; i < options.getDelegatesCount(); i++) {
+      delegates.add(UserName.parse(field + ".delegates[" + i + "]", options.getDelegates(i)));
+    }
+    if (!delegates.isEmpty() && !options.getConvertToShared()) {
+      // Full access is to a shared mailbox: delegates without the conversion would be a silent no-op.
+      throw DirectoryException.invalid(FieldViolation.required(field + ".convert_to_shared"));
+    }
+    var replies = options.hasAutomaticReplies()
+        ? MailboxProtos.fromProto(field + ".automatic_replies", options.getAutomaticReplies()) : null;
+    return new MailboxChoices(forwardTo, options.getKeepCopy(), options.getConvertToShared(), delegates, replies,
+        options.getHideFromAddressList(), options.getLitigationHold(), options.getRemoveFlaggedInboxRules());
   }
 
   private static DeviceChoices devices(String field, DeviceOptions options) {

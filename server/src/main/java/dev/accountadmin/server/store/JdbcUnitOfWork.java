@@ -60,4 +60,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public Memberships memberships() {
     return new MembershipStore(c, dialect);
   }
+
+  @Override
+  public Mailboxes mailboxes() {
+    return new MailboxStore(c);
+  }
 }
