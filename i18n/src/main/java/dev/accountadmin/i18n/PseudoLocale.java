@@ -46,6 +46,10 @@ final class PseudoLocale {
     int previousLimit = 0;
     for (int i = 0; i < parsed.countParts(); i++) {
       MessagePattern.Part part = parsed.getPart(i);
+      // An explicit selector (=0) is followed by its number as a part of its own, inside it.
+      if (part.getIndex() < previousLimit) {
+        continue;
+      }
       String gap = pattern.substring(previousLimit, part.getIndex());
       if (!open.isEmpty() && open.peek() == MessagePattern.Part.Type.MSG_START) {
         out.append(accent(gap));

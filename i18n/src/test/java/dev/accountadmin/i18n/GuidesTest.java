@@ -59,19 +59,24 @@ final class GuidesTest {
   void render_stepsFollowTheProcedureOrderWithTheirCommands() {
     var offboard = Guides.render("OFFBOARD", messages("en"));
 
-    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(offboard.steps()).extracting(Guides.Step::number)
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     assertThat(offboard.steps()).extracting(Guides.Step::kind).containsExactly(
-        "RESET_PASSWORD", "REVOKE_SESSIONS", "WIPE_DEVICES", "BLOCK_DEVICES", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS",
+        "RESET_PASSWORD", "REVOKE_SESSIONS", "PLACE_LITIGATION_HOLD", "REMOVE_FLAGGED_INBOX_RULES", "CONVERT_TO_SHARED",
+        "SET_FORWARDING", "SET_AUTO_REPLIES", "HIDE_FROM_ADDRESS_LIST", "WIPE_DEVICES", "BLOCK_DEVICES", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS",
         "REMOVE_ADMIN_ROLES", "REMOVE_GROUP_MEMBERSHIPS", "REMOVE_LICENCES");
     assertThat(offboard.steps()).extracting(Guides.Step::command).containsExactly(
         "acctadmin reset-password USER --undisclosed", "acctadmin revoke-sessions USER",
+        "acctadmin mailbox USER --litigation-hold", "acctadmin inbox-rules USER --remove-flagged",
+        "acctadmin mailbox USER --shared --delegate DELEGATE", "acctadmin mailbox USER --forward-to TARGET",
+        "acctadmin mailbox USER --auto-reply TEXT", "acctadmin mailbox USER --hide-from-address-list",
         "acctadmin devices USER --wipe DEVICE_ID", "acctadmin devices USER --block DEVICE_ID", "acctadmin block USER",
         "acctadmin mail-protocols USER --none", "acctadmin users roles USER --remove-all",
         "acctadmin groups USER --remove-all", "acctadmin licences USER --remove-all");
     assertThat(Guides.stepKinds("UNLOCK")).containsExactly(
         "LIFT_SENDING_RESTRICTION", "CLEAR_LOCKOUT", "RESET_PASSWORD", "ALLOW_SIGN_IN");
     assertThat(Guides.stepKinds("SECURE_COMPROMISED")).containsExactly(
-        "RESET_PASSWORD", "REVOKE_SESSIONS", "RESTRICT_SENDING");
+        "RESET_PASSWORD", "REVOKE_SESSIONS", "REMOVE_FORWARDING", "REMOVE_FLAGGED_INBOX_RULES", "RESTRICT_SENDING");
   }
 
   @Test

@@ -78,7 +78,7 @@ final class MailboxProtos {
     var end = proto.hasEndTime() ? Protos.instant(field + ".end_time", proto.getEndTime()) : null;
     if (start != null && end != null && !end.isAfter(start)) {
       violations.add(new FieldViolation(field + ".end_time", "END_BEFORE_START",
-          Map.of("field", field + ".end_time", "start", start.toString(), "end", end.toString())));
+          Map.of("field", field + ".end_time", "startTime", start.toString(), "endTime", end.toString())));
     }
     if (!violations.isEmpty()) {
       throw DirectoryException.invalid(violations);
