@@ -9,6 +9,7 @@ import java.util.List;
  * @param forwardTo forward the user's mail to this mailbox of the tenant; null: no forwarding
  * @param keepCopy with forwarding, the user's mailbox keeps a copy
  * @param convertToShared convert to a shared mailbox, which {@code delegates} open with full access
+ * @param delegates with {@code convertToShared}, the users given full access
  * @param autoReplies turn these automatic replies on; null: leave them as they are
  * @param hideFromAddressList hide the mailbox from the address list
  * @param litigationHold keep the mailbox's contents (litigation hold)
