@@ -38,6 +38,10 @@ final class StepOptionProtos {
       // Full access is to a shared mailbox: delegates without the conversion would be a silent no-op.
       throw DirectoryException.invalid(FieldViolation.required(field + ".convert_to_shared"));
     }
+    if (options.getKeepCopy() && forwardTo == null) {
+      // A copy of what? Without a target, keep_copy would change nothing and say nothing.
+      throw DirectoryException.invalid(FieldViolation.required(field + ".forward_to"));
+    }
     var replies = options.hasAutomaticReplies()
         ? MailboxProtos.fromProto(field + ".automatic_replies", options.getAutomaticReplies()) : null;
     return new MailboxChoices(forwardTo, options.getKeepCopy(), options.getConvertToShared(), delegates, replies,

@@ -321,6 +321,38 @@ final class MailboxTest {
   }
 
   @Test
+  void offboardOptions_thatWouldDoNothing_areBadInput() {
+    var copy = failure(() -> offboard(MailboxOptions.newBuilder().setKeepCopy(true)));
+    assertThat(copy.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(copy.badRequest().getFieldViolations(0).getField()).isEqualTo("options.mailbox.forward_to");
+
+    var delegates = failure(() -> offboard(MailboxOptions.newBuilder().addDelegates(MANAGER)));
+    assertThat(delegates.badRequest().getFieldViolations(0).getField()).isEqualTo("options.mailbox.convert_to_shared");
+
+    var replies = failure(() -> offboard(MailboxOptions.newBuilder().setAutomaticReplies(AutomaticReplies.newBuilder()
+        .setInternalMessage("Gone.").setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(2_000_000_000))
+        .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_900_000_000)))));
+    assertThat(replies.badRequest().getFieldViolations(0).getField()).isEqualTo("options.mailbox.automatic_replies.end_time");
+    assertThat(replies.badRequest().getFieldViolations(0).getDescription()).isNotBlank();
+  }
+
+  @Test
+  void automaticReplies_answerOnlyWithinTheirWindow() {
+    server.admin().setAutomaticReplies(dev.accountadmin.v1.SetAutomaticRepliesRequest.newBuilder().setName(NAME)
+        .setReplies(AutomaticReplies.newBuilder().setInternalMessage("Back Monday.")
+            .setEndTime(com.google.protobuf.Timestamp.newBuilder()
+                .setSeconds(server.clock.instant().plus(java.time.Duration.ofHours(1)).getEpochSecond()))).build());
+
+    var within = mailAs(COLLEAGUE).submitMessage(SubmitMessageRequest.newBuilder().addRecipients(USER).build());
+    server.clock.advance(java.time.Duration.ofHours(2));
+    // Signed in again: an access token lasts an hour.
+    var after = mailAs(COLLEAGUE).submitMessage(SubmitMessageRequest.newBuilder().addRecipients(USER).build());
+
+    assertThat(within.getDeliveries(0).getAutomaticReply().getMessage()).isEqualTo("Back Monday.");
+    assertThat(after.getDeliveries(0).hasAutomaticReply()).isFalse();
+  }
+
+  @Test
   void removeFlaggedInboxRules_asASingleStep_isAudited() throws Exception {
     createRule(USER, "to outside", "drop@fabrikam.com", false, "");
 
