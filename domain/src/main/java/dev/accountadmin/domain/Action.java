@@ -33,5 +33,16 @@ public enum Action {
   // Templates and schedules (issue 13, parts 5 and 7).
   SCHEDULE_OFFBOARDING,
   MANAGE_OFFBOARDING_TEMPLATE,
-  MANAGE_FILES_ACCESS
+  MANAGE_FILES_ACCESS,
+  // The mailbox (issue 13, part 1).
+  MANAGE_FORWARDING,
+  MANAGE_AUTO_REPLIES,
+  MANAGE_SHARED_MAILBOX,
+  MANAGE_ADDRESS_LIST,
+  MANAGE_INBOX_RULES,
+  MANAGE_LITIGATION_HOLD,
+  /** A user creating a rule for their own inbox. */
+  CREATE_INBOX_RULE,
+  /** A user opening a mailbox: their own, or a shared one they are a delegate of. */
+  OPEN_MAILBOX
 }

@@ -405,6 +405,16 @@ public final class Directory {
     return port.read(unit -> unit.memberships().licences());
   }
 
+  /** A user's mailbox settings, delegates and inbox rules; any admin may read them, as they may read the user. */
+  public MailboxView mailbox(Caller caller, UserName name) {
+    requireAnyRole(caller);
+    return port.read(unit -> {
+      var user = existing(unit, name, clock.instant());
+      return new MailboxView(user, unit.mailboxes().get(user.id()), unit.mailboxes().delegates(user.id()),
+          unit.mailboxes().rules(user.id()));
+    });
+  }
+
   public AuditVerification verifyAudit(Caller caller) {
     requireAnyRole(caller);
     return port.read(unit -> unit.audit().verify());

@@ -88,8 +88,15 @@ public final class Permissions {
       // The template decides what every offboarding of the tenant does by default, for every
       // admin: a tenant-wide policy, so only a global admin sets it (DESIGN.md section 11).
       case MANAGE_OFFBOARDING_TEMPLATE -> EnumSet.of(GLOBAL_ADMIN);
+      // The mailbox is Exchange's (DESIGN.md §11), like its protocols: forwarding and delegates
+      // can hand an admin's mail to someone else, so only a global admin changes an admin's.
+      case MANAGE_FORWARDING, MANAGE_AUTO_REPLIES, MANAGE_SHARED_MAILBOX, MANAGE_ADDRESS_LIST, MANAGE_INBOX_RULES,
+          MANAGE_LITIGATION_HOLD -> tier == TargetTier.PRIVILEGED_ADMIN
+              ? EnumSet.of(GLOBAL_ADMIN)
+              : EnumSet.of(EXCHANGE_ADMIN, GLOBAL_ADMIN);
       // A user acts on their own account only; no admin role is involved.
-      case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE, REGISTER_AUTH_METHOD -> EnumSet.noneOf(Role.class);
+      case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE, CREATE_INBOX_RULE, OPEN_MAILBOX, REGISTER_AUTH_METHOD
+          -> EnumSet.noneOf(Role.class);
     };
   }
 

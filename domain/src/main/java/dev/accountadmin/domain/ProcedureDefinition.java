@@ -86,6 +86,23 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       // otherwise keep POP3 and IMAP open until the protocols go, and the authenticator's secret
       // should not outlive the account's use.
       Slot.chosen("acctadmin methods USER --remove-all", c -> c.methods().remove(), r -> new RemoveAuthMethods(Set.of(), true)),
+      // The mailbox, when chosen, while the account is closed but mail still flows: keep its
+      // contents first, then drop the rules that leak or delete mail, then hand it over (shared
+      // with delegates, forwarded, answering) and hide it — all before mail protocols go off, and
+      // the conversion to shared before the licence goes.
+      Slot.chosen("acctadmin mailbox USER --litigation-hold", c -> c.mailbox().litigationHold(),
+          r -> new PlaceLitigationHold(true)),
+      Slot.chosen("acctadmin inbox-rules USER --remove-flagged", c -> c.mailbox().removeFlaggedInboxRules(),
+          r -> new RemoveFlaggedInboxRules(true)),
+      Slot.chosen("acctadmin mailbox USER --shared --delegate DELEGATE", c -> c.mailbox().convertToShared(),
+          r -> new ConvertToShared(r.choices().mailbox().delegates(), true)),
+      Slot.chosen("acctadmin mailbox USER --forward-to TARGET", c -> c.mailbox().forwardTo() != null,
+          // A guide's request names no target: its step is listed, never run.
+          r -> new SetForwarding(r.choices().mailbox().forwardTo(), r.choices().mailbox().keepCopy(), true)),
+      Slot.chosen("acctadmin mailbox USER --auto-reply TEXT", c -> c.mailbox().autoReplies() != null,
+          r -> new SetAutoReplies(r.choices().mailbox().autoReplies(), true)),
+      Slot.chosen("acctadmin mailbox USER --hide-from-address-list", c -> c.mailbox().hideFromAddressList(),
+          r -> new HideFromAddressList(true)),
       // Wipe before block: a wipe is delivered at the device's next sync, which a block would refuse
       // were it not for the pending wipe; both only when the request chose them.
       Slot.chosen("acctadmin devices USER --wipe DEVICE_ID", c -> c.devices().wipe(),
@@ -117,6 +134,10 @@ public record ProcedureDefinition(Procedure procedure, Action action, List<Slot>
       Action.SECURE_COMPROMISED_USER, List.of(
       Slot.always("acctadmin reset-password USER", r -> new ResetPassword(r.password())),
       Slot.always("acctadmin revoke-sessions USER", r -> new RevokeSessions()),
+      // Right after the sign-out, what an attacker leaves in the mailbox to keep reading it or to
+      // hide the replies to what they sent (Microsoft's compromised-account guidance).
+      Slot.always("acctadmin mailbox USER --no-forwarding", r -> new RemoveForwarding()),
+      Slot.always("acctadmin inbox-rules USER --remove-flagged", r -> new RemoveFlaggedInboxRules(false)),
       // Microsoft's order: once the attacker is out, make the user register their authentication
       // methods again (the old authenticator may be the attacker's), review the admin roles, and
       // only then lift the sending restriction.

@@ -17,7 +17,10 @@ public sealed interface Step permits LiftSendingRestriction, ClearLockout, Reset
     WipeDevices, BlockDevices, UnblockDevices, CancelDeviceWipes,
     RemoveGroupMemberships, RemoveLicences, RestoreGroupMemberships, RestoreLicences,
     RemoveAuthMethods, RequireReregistration, LiftReregistration, RestoreAuthMethods, ReviewAdminRoles,
-    DeleteUser, UndeleteUser, GrantFilesAccess, RevokeFilesAccess {
+    DeleteUser, UndeleteUser, GrantFilesAccess, RevokeFilesAccess,
+    PlaceLitigationHold, RemoveLitigationHold, RemoveFlaggedInboxRules, ReportDeletedInboxRules, ConvertToShared,
+    ConvertToUserMailbox, SetForwarding, RestoreForwarding, RemoveForwarding, SetAutoReplies, RestoreAutoReplies,
+    HideFromAddressList, ShowInAddressList {
 
   /**
    * A changed user and what the step did; {@code failure} when part of it could not be done (a

@@ -41,6 +41,18 @@ public sealed interface StepDetails {
     R deletion(Deletion details);
 
     R filesAccess(FilesAccess details);
+
+    R forwarding(MailboxForwarding details);
+
+    R autoReplies(MailboxAutoReplies details);
+
+    R sharedMailbox(SharedMailbox details);
+
+    R addressList(AddressList details);
+
+    R litigationHold(LitigationHold details);
+
+    R inboxRules(InboxRules details);
   }
 
   <R> R accept(Visitor<R> visitor);
@@ -216,6 +228,65 @@ public sealed interface StepDetails {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.filesAccess(this);
+    }
+  }
+
+  /** Forwarding set, restored or removed: its target (null: none) and whether the mailbox keeps a copy. */
+  record MailboxForwarding(UserName target, boolean keepCopy) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.forwarding(this);
+    }
+  }
+
+  /** Automatic replies after the step; null when they are off. */
+  record MailboxAutoReplies(AutoReplies replies) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.autoReplies(this);
+    }
+  }
+
+  /** The mailbox's type after the step, and the delegates it gave (or took back) full access. */
+  record SharedMailbox(boolean shared, List<UserName> delegates) implements StepDetails {
+    public SharedMailbox {
+      delegates = List.copyOf(delegates);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.sharedMailbox(this);
+    }
+  }
+
+  /** Whether the mailbox is hidden from the address list after the step. */
+  record AddressList(boolean hidden) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.addressList(this);
+    }
+  }
+
+  /** A litigation hold placed (since when) or removed. */
+  record LitigationHold(boolean onHold, Instant since) implements StepDetails {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.litigationHold(this);
+    }
+  }
+
+  /**
+   * Inbox rules removed (or, for restore, removed earlier and gone for good), and how many of the
+   * user's rules the step left in place because they neither forward, redirect nor delete.
+   */
+  record InboxRules(List<InboxRule> rules, int keptCount) implements StepDetails {
+    public InboxRules {
+      rules = List.copyOf(rules);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.inboxRules(this);
     }
   }
 

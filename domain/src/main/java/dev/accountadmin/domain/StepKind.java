@@ -36,5 +36,20 @@ public enum StepKind {
   UNDELETE_USER,
   // Keeping the files for a colleague (the sixth leaver step); the second is restore's undo of the first.
   GRANT_FILES_ACCESS,
-  REVOKE_FILES_ACCESS
+  REVOKE_FILES_ACCESS,
+  // The mailbox (issue 13, part 1); each restoring kind is restore's undo of the one before it,
+  // and REMOVE_FORWARDING is the compromised-account response's (and the admin's by hand).
+  PLACE_LITIGATION_HOLD,
+  REMOVE_LITIGATION_HOLD,
+  REMOVE_FLAGGED_INBOX_RULES,
+  REPORT_DELETED_INBOX_RULES,
+  CONVERT_TO_SHARED,
+  CONVERT_TO_USER_MAILBOX,
+  SET_FORWARDING,
+  RESTORE_FORWARDING,
+  REMOVE_FORWARDING,
+  SET_AUTO_REPLIES,
+  RESTORE_AUTO_REPLIES,
+  HIDE_FROM_ADDRESS_LIST,
+  SHOW_IN_ADDRESS_LIST
 }

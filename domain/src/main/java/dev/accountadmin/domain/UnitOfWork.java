@@ -45,6 +45,8 @@ public interface UnitOfWork {
 
   OffboardingTemplates templates();
 
+  Mailboxes mailboxes();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -415,5 +417,62 @@ public interface UnitOfWork {
 
     /** Takes back the grants offboarding gave. */
     void revokeOffboardingGrants(String userId);
+  }
+
+  /**
+   * Mailbox settings, delegates and inbox rules, and what offboarding changed about them so that
+   * restore can put back exactly that (issue 13, part 1).
+   */
+  interface Mailboxes {
+    /** A user with full access to a shared mailbox; {@code addedBy} as for {@link Devices#block}. */
+    record Delegate(String userId, UserName name, String addedBy) {}
+
+    /** A mailbox as the address list shows it. */
+    record AddressEntry(UserName name, String displayName, boolean shared) {}
+
+    /**
+     * The address list: live users whose mailbox is not hidden and whose name or display name
+     * starts with {@code prefix} (case-insensitive), by name, at most {@code limit}.
+     */
+    List<AddressEntry> addressList(String prefix, int limit);
+
+    /** The user's mailbox settings; the defaults when nothing was ever set. */
+    Mailbox get(String userId);
+
+    /** Writes the settings. */
+    void put(Mailbox mailbox);
+
+    /** The delegates of the user's (shared) mailbox, by name. */
+    List<Delegate> delegates(String mailboxUserId);
+
+    /** Gives full access; false when the delegate had it already. */
+    boolean addDelegate(String mailboxUserId, String delegateUserId, String addedBy, Instant now);
+
+    /** Takes full access away; false when the delegate did not have it. */
+    boolean removeDelegate(String mailboxUserId, String delegateUserId);
+
+    /** The user's inbox rules, oldest first. */
+    List<InboxRule> rules(String userId);
+
+    void insertRule(String userId, InboxRule rule);
+
+    void deleteRule(String userId, String ruleId);
+
+    /** Keeps the settings before {@code kind} changed them, once: a second offboarding keeps the first. */
+    void recordPrior(String userId, StepKind kind, Mailbox prior, Instant now);
+
+    /** The settings recorded before {@code kind} changed them, if restore has not undone it yet. */
+    Optional<Mailbox> prior(String userId, StepKind kind);
+
+    /** Forgets what {@code kind} recorded: restore undid it. */
+    void forgetPrior(String userId, StepKind kind);
+
+    /** Remembers rules offboarding deleted, so that restore can say which it cannot bring back. */
+    void recordDeletedRules(String userId, List<InboxRule> rules, Instant now);
+
+    /** The rules offboarding deleted that restore has not yet reported. */
+    List<InboxRule> deletedRules(String userId);
+
+    void forgetDeletedRules(String userId);
   }
 }

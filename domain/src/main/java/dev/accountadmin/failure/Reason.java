@@ -46,6 +46,19 @@ public enum Reason {
   NOT_IMPLEMENTED,
   /** Restore could not re-assign a licence: every seat of the product is taken. */
   LICENCE_SEATS_EXHAUSTED,
+  // The mailbox (issue 13, part 1).
+  /** A shared mailbox has no sign-in of its own: its delegates open it with theirs. */
+  MAILBOX_SHARED,
+  /** Opening a mailbox that is neither the caller's own nor a shared one they are a delegate of. */
+  MAILBOX_ACCESS_DENIED,
+  /** The forwarding target is no user of the directory (or was deleted). */
+  FORWARDING_TARGET_NOT_FOUND,
+  /** A mailbox cannot forward to itself. */
+  FORWARDING_TO_SELF,
+  /** A delegate named for a shared mailbox is no user of the directory (or was deleted). */
+  DELEGATE_NOT_FOUND,
+  /** A mailbox's own user cannot be its delegate. */
+  DELEGATE_IS_MAILBOX_OWNER,
   // Templates and schedules (issue 13, parts 5 and 7).
   /** No scheduled offboarding has this id. */
   SCHEDULE_NOT_FOUND,

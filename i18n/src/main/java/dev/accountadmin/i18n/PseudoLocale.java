@@ -46,7 +46,7 @@ final class PseudoLocale {
     int previousLimit = 0;
     for (int i = 0; i < parsed.countParts(); i++) {
       MessagePattern.Part part = parsed.getPart(i);
-      // An explicit selector ("=0") is followed by its value's part, which lies inside it.
+      // An explicit selector (=0) is followed by its number as a part of its own, inside it.
       if (part.getIndex() < previousLimit) {
         continue;
       }

@@ -59,20 +59,28 @@ final class GuidesTest {
   void render_stepsFollowTheProcedureOrderWithTheirCommands() {
     var offboard = Guides.render("OFFBOARD", messages("en"));
 
-    assertThat(offboard.steps()).extracting(Guides.Step::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertThat(offboard.steps()).extracting(Guides.Step::number)
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
     assertThat(offboard.steps()).extracting(Guides.Step::kind).containsExactly(
-        "RESET_PASSWORD", "REVOKE_SESSIONS", "REMOVE_AUTH_METHODS", "WIPE_DEVICES", "BLOCK_DEVICES", "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS",
-        "REMOVE_ADMIN_ROLES", "GRANT_FILES_ACCESS", "REMOVE_GROUP_MEMBERSHIPS", "REMOVE_LICENCES", "DELETE_USER");
+        "RESET_PASSWORD", "REVOKE_SESSIONS", "REMOVE_AUTH_METHODS", "PLACE_LITIGATION_HOLD", "REMOVE_FLAGGED_INBOX_RULES",
+        "CONVERT_TO_SHARED", "SET_FORWARDING", "SET_AUTO_REPLIES", "HIDE_FROM_ADDRESS_LIST", "WIPE_DEVICES", "BLOCK_DEVICES",
+        "BLOCK_SIGN_IN", "SET_MAIL_PROTOCOLS", "REMOVE_ADMIN_ROLES", "GRANT_FILES_ACCESS", "REMOVE_GROUP_MEMBERSHIPS",
+        "REMOVE_LICENCES", "DELETE_USER");
     assertThat(offboard.steps()).extracting(Guides.Step::command).containsExactly(
         "acctadmin reset-password USER --undisclosed", "acctadmin revoke-sessions USER",
-        "acctadmin methods USER --remove-all", "acctadmin devices USER --wipe DEVICE_ID", "acctadmin devices USER --block DEVICE_ID", "acctadmin block USER",
+        "acctadmin methods USER --remove-all",
+        "acctadmin mailbox USER --litigation-hold", "acctadmin inbox-rules USER --remove-flagged",
+        "acctadmin mailbox USER --shared --delegate DELEGATE", "acctadmin mailbox USER --forward-to TARGET",
+        "acctadmin mailbox USER --auto-reply TEXT", "acctadmin mailbox USER --hide-from-address-list",
+        "acctadmin devices USER --wipe DEVICE_ID", "acctadmin devices USER --block DEVICE_ID", "acctadmin block USER",
         "acctadmin mail-protocols USER --none", "acctadmin users roles USER --remove-all",
         "acctadmin offboard USER --files-to COLLEAGUE", "acctadmin groups USER --remove-all",
         "acctadmin licences USER --remove-all", "acctadmin users delete USER");
     assertThat(Guides.stepKinds("UNLOCK")).containsExactly(
         "LIFT_SENDING_RESTRICTION", "CLEAR_LOCKOUT", "RESET_PASSWORD", "ALLOW_SIGN_IN");
     assertThat(Guides.stepKinds("SECURE_COMPROMISED")).containsExactly(
-        "RESET_PASSWORD", "REVOKE_SESSIONS", "REQUIRE_REREGISTRATION", "REVIEW_ADMIN_ROLES", "RESTRICT_SENDING");
+        "RESET_PASSWORD", "REVOKE_SESSIONS", "REMOVE_FORWARDING", "REMOVE_FLAGGED_INBOX_RULES",
+        "REQUIRE_REREGISTRATION", "REVIEW_ADMIN_ROLES", "RESTRICT_SENDING");
   }
 
   @Test

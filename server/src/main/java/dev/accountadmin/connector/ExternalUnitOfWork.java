@@ -263,6 +263,11 @@ final class ExternalUnitOfWork implements UnitOfWork {
     return store.methods();
   }
 
+  @Override
+  public Mailboxes mailboxes() {
+    return store.mailboxes();
+  }
+
   // Schedules and the template are AccountAdmin's own, whichever directory the user lives in.
   @Override
   public ScheduledOffboardings schedules() {

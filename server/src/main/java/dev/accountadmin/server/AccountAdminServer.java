@@ -460,7 +460,8 @@ public final class AccountAdminServer implements AutoCloseable {
       // Parsing wraps the interceptors, which thus see typed requests (the audience of a sign-in).
       services.addService(RequestParsing.of(ServerInterceptors.intercept(service, context, errors)));
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication, authenticators), context, errors)));
-      services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail, new DeviceSync(port, clock), authentication), context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail, new DeviceSync(port, clock),
+          new dev.accountadmin.server.mail.MailboxAccess(port, clock), authentication), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");

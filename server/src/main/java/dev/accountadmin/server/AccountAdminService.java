@@ -27,6 +27,16 @@ import dev.accountadmin.domain.Step;
 import dev.accountadmin.domain.UserName;
 import dev.accountadmin.domain.UserQuery;
 import dev.accountadmin.domain.WipeDevices;
+import dev.accountadmin.domain.ConvertToShared;
+import dev.accountadmin.domain.ConvertToUserMailbox;
+import dev.accountadmin.domain.HideFromAddressList;
+import dev.accountadmin.domain.PlaceLitigationHold;
+import dev.accountadmin.domain.RemoveFlaggedInboxRules;
+import dev.accountadmin.domain.RemoveForwarding;
+import dev.accountadmin.domain.RemoveLitigationHold;
+import dev.accountadmin.domain.SetAutoReplies;
+import dev.accountadmin.domain.SetForwarding;
+import dev.accountadmin.domain.ShowInAddressList;
 import dev.accountadmin.failure.DirectoryException;
 import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.failure.Reason;
@@ -129,6 +139,26 @@ import dev.accountadmin.v1.ListOffboardingTemplateVersionsRequest;
 import dev.accountadmin.v1.ListOffboardingTemplateVersionsResponse;
 import dev.accountadmin.v1.SetUserTimeZoneRequest;
 import dev.accountadmin.v1.SetUserTimeZoneResponse;
+import dev.accountadmin.v1.GetMailboxRequest;
+import dev.accountadmin.v1.GetMailboxResponse;
+import dev.accountadmin.v1.SetForwardingRequest;
+import dev.accountadmin.v1.SetForwardingResponse;
+import dev.accountadmin.v1.RemoveForwardingRequest;
+import dev.accountadmin.v1.RemoveForwardingResponse;
+import dev.accountadmin.v1.SetAutomaticRepliesRequest;
+import dev.accountadmin.v1.SetAutomaticRepliesResponse;
+import dev.accountadmin.v1.ConvertToSharedMailboxRequest;
+import dev.accountadmin.v1.ConvertToSharedMailboxResponse;
+import dev.accountadmin.v1.ConvertToUserMailboxRequest;
+import dev.accountadmin.v1.ConvertToUserMailboxResponse;
+import dev.accountadmin.v1.SetAddressListVisibilityRequest;
+import dev.accountadmin.v1.SetAddressListVisibilityResponse;
+import dev.accountadmin.v1.ListInboxRulesRequest;
+import dev.accountadmin.v1.ListInboxRulesResponse;
+import dev.accountadmin.v1.RemoveFlaggedInboxRulesRequest;
+import dev.accountadmin.v1.RemoveFlaggedInboxRulesResponse;
+import dev.accountadmin.v1.SetLitigationHoldRequest;
+import dev.accountadmin.v1.SetLitigationHoldResponse;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
@@ -612,6 +642,107 @@ final class AccountAdminService extends AccountAdminGrpc.AccountAdminImplBase {
       var changed = step(new LiftReregistration(), request.getName(), request.getRequestId(), request.getValidateOnly());
       return LiftReregistrationResponse.newBuilder().setStep(step(changed)).setUser(user(changed)).build();
     });
+  }
+
+  // The mailbox (issue 13, part 1): each change is a single step, answered with the mailbox after it.
+
+  @Override
+  public void getMailbox(GetMailboxRequest request, StreamObserver<GetMailboxResponse> response) {
+    handle(AccountAdminGrpc.getGetMailboxMethod(), request, response, () -> GetMailboxResponse.newBuilder()
+        .setMailbox(mailbox(request.getName())).build());
+  }
+
+  @Override
+  public void setForwarding(SetForwardingRequest request, StreamObserver<SetForwardingResponse> response) {
+    handle(AccountAdminGrpc.getSetForwardingMethod(), request, request.getRequestId(), response, () -> {
+      if (request.getForwardTo().isEmpty()) {
+        throw DirectoryException.invalid(FieldViolation.required("forward_to"));
+      }
+      var target = UserName.parse("forward_to", request.getForwardTo());
+      var changed = step(new SetForwarding(target, request.getKeepCopy(), false), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return SetForwardingResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void removeForwarding(RemoveForwardingRequest request, StreamObserver<RemoveForwardingResponse> response) {
+    handle(AccountAdminGrpc.getRemoveForwardingMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new RemoveForwarding(), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return RemoveForwardingResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void setAutomaticReplies(SetAutomaticRepliesRequest request, StreamObserver<SetAutomaticRepliesResponse> response) {
+    handle(AccountAdminGrpc.getSetAutomaticRepliesMethod(), request, request.getRequestId(), response, () -> {
+      var replies = request.hasReplies() ? MailboxProtos.fromProto("replies", request.getReplies()) : null;
+      var changed = step(new SetAutoReplies(replies, false), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return SetAutomaticRepliesResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void convertToSharedMailbox(ConvertToSharedMailboxRequest request,
+      StreamObserver<ConvertToSharedMailboxResponse> response) {
+    handle(AccountAdminGrpc.getConvertToSharedMailboxMethod(), request, request.getRequestId(), response, () -> {
+      var delegates = new java.util.ArrayList<UserName>();
+      for (int i = 0; i < request.getDelegatesCount(); i++) {
+        delegates.add(UserName.parse("delegates[" + i + "]", request.getDelegates(i)));
+      }
+      var changed = step(new ConvertToShared(delegates, false), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return ConvertToSharedMailboxResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void convertToUserMailbox(ConvertToUserMailboxRequest request, StreamObserver<ConvertToUserMailboxResponse> response) {
+    handle(AccountAdminGrpc.getConvertToUserMailboxMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new ConvertToUserMailbox(false), request.getName(), request.getRequestId(), request.getValidateOnly());
+      return ConvertToUserMailboxResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void setAddressListVisibility(SetAddressListVisibilityRequest request,
+      StreamObserver<SetAddressListVisibilityResponse> response) {
+    handle(AccountAdminGrpc.getSetAddressListVisibilityMethod(), request, request.getRequestId(), response, () -> {
+      Step step = request.getHidden() ? new HideFromAddressList(false) : new ShowInAddressList(false);
+      var changed = step(step, request.getName(), request.getRequestId(), request.getValidateOnly());
+      return SetAddressListVisibilityResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void listInboxRules(ListInboxRulesRequest request, StreamObserver<ListInboxRulesResponse> response) {
+    handle(AccountAdminGrpc.getListInboxRulesMethod(), request, response, () -> ListInboxRulesResponse.newBuilder()
+        .addAllRules(directory.mailbox(CallContext.caller(), UserName.fromResourceName("name", request.getName()))
+            .rules().stream().map(MailboxProtos::toProto).toList())
+        .build());
+  }
+
+  @Override
+  public void removeFlaggedInboxRules(RemoveFlaggedInboxRulesRequest request,
+      StreamObserver<RemoveFlaggedInboxRulesResponse> response) {
+    handle(AccountAdminGrpc.getRemoveFlaggedInboxRulesMethod(), request, request.getRequestId(), response, () -> {
+      var changed = step(new RemoveFlaggedInboxRules(false), request.getName(), request.getRequestId(),
+          request.getValidateOnly());
+      return RemoveFlaggedInboxRulesResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  @Override
+  public void setLitigationHold(SetLitigationHoldRequest request, StreamObserver<SetLitigationHoldResponse> response) {
+    handle(AccountAdminGrpc.getSetLitigationHoldMethod(), request, request.getRequestId(), response, () -> {
+      Step step = request.getOnHold() ? new PlaceLitigationHold(false) : new RemoveLitigationHold(false);
+      var changed = step(step, request.getName(), request.getRequestId(), request.getValidateOnly());
+      return SetLitigationHoldResponse.newBuilder().setStep(step(changed)).setMailbox(mailbox(request.getName())).build();
+    });
+  }
+
+  private dev.accountadmin.v1.MailboxSettings mailbox(String name) {
+    return MailboxProtos.toProto(directory.mailbox(CallContext.caller(), UserName.fromResourceName("name", name)));
   }
 
   private Directory.Changed step(Step step, String name, String requestId, boolean validateOnly) {

@@ -54,6 +54,9 @@ public final class ErrorStatus {
       // AIP-154: a stale etag is ABORTED; read again and retry.
       case SCHEDULE_VERSION_MISMATCH, TEMPLATE_VERSION_MISMATCH -> Code.ABORTED;
       case SCHEDULE_DENIED, TEMPLATE_DENIED -> Code.PERMISSION_DENIED;
+      case MAILBOX_SHARED, FORWARDING_TO_SELF, DELEGATE_IS_MAILBOX_OWNER -> Code.FAILED_PRECONDITION;
+      case MAILBOX_ACCESS_DENIED -> Code.PERMISSION_DENIED;
+      case FORWARDING_TARGET_NOT_FOUND, DELEGATE_NOT_FOUND -> Code.NOT_FOUND;
       case INTERNAL -> Code.INTERNAL;
       // External directories: one that does not answer may answer a retry; one that refuses will not.
       case DIRECTORY_UNAVAILABLE -> Code.UNAVAILABLE;

@@ -133,6 +133,14 @@ final class ProtoEnums {
       case SCHEDULE_OFFBOARDING -> dev.accountadmin.v1.Action.ACTION_SCHEDULE_OFFBOARDING;
       case MANAGE_OFFBOARDING_TEMPLATE -> dev.accountadmin.v1.Action.ACTION_MANAGE_OFFBOARDING_TEMPLATE;
       case MANAGE_FILES_ACCESS -> dev.accountadmin.v1.Action.ACTION_MANAGE_FILES_ACCESS;
+      case MANAGE_FORWARDING -> dev.accountadmin.v1.Action.ACTION_MANAGE_FORWARDING;
+      case MANAGE_AUTO_REPLIES -> dev.accountadmin.v1.Action.ACTION_MANAGE_AUTO_REPLIES;
+      case MANAGE_SHARED_MAILBOX -> dev.accountadmin.v1.Action.ACTION_MANAGE_SHARED_MAILBOX;
+      case MANAGE_ADDRESS_LIST -> dev.accountadmin.v1.Action.ACTION_MANAGE_ADDRESS_LIST;
+      case MANAGE_INBOX_RULES -> dev.accountadmin.v1.Action.ACTION_MANAGE_INBOX_RULES;
+      case MANAGE_LITIGATION_HOLD -> dev.accountadmin.v1.Action.ACTION_MANAGE_LITIGATION_HOLD;
+      case CREATE_INBOX_RULE -> dev.accountadmin.v1.Action.ACTION_CREATE_INBOX_RULE;
+      case OPEN_MAILBOX -> dev.accountadmin.v1.Action.ACTION_OPEN_MAILBOX;
     };
   }
 
@@ -167,6 +175,14 @@ final class ProtoEnums {
       case ACTION_SCHEDULE_OFFBOARDING -> Action.SCHEDULE_OFFBOARDING;
       case ACTION_MANAGE_OFFBOARDING_TEMPLATE -> Action.MANAGE_OFFBOARDING_TEMPLATE;
       case ACTION_MANAGE_FILES_ACCESS -> Action.MANAGE_FILES_ACCESS;
+      case ACTION_MANAGE_FORWARDING -> Action.MANAGE_FORWARDING;
+      case ACTION_MANAGE_AUTO_REPLIES -> Action.MANAGE_AUTO_REPLIES;
+      case ACTION_MANAGE_SHARED_MAILBOX -> Action.MANAGE_SHARED_MAILBOX;
+      case ACTION_MANAGE_ADDRESS_LIST -> Action.MANAGE_ADDRESS_LIST;
+      case ACTION_MANAGE_INBOX_RULES -> Action.MANAGE_INBOX_RULES;
+      case ACTION_MANAGE_LITIGATION_HOLD -> Action.MANAGE_LITIGATION_HOLD;
+      case ACTION_CREATE_INBOX_RULE -> Action.CREATE_INBOX_RULE;
+      case ACTION_OPEN_MAILBOX -> Action.OPEN_MAILBOX;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -210,6 +226,19 @@ final class ProtoEnums {
       case UNDELETE_USER -> dev.accountadmin.v1.StepKind.STEP_KIND_UNDELETE_USER;
       case GRANT_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_GRANT_FILES_ACCESS;
       case REVOKE_FILES_ACCESS -> dev.accountadmin.v1.StepKind.STEP_KIND_REVOKE_FILES_ACCESS;
+      case PLACE_LITIGATION_HOLD -> dev.accountadmin.v1.StepKind.STEP_KIND_PLACE_LITIGATION_HOLD;
+      case REMOVE_LITIGATION_HOLD -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_LITIGATION_HOLD;
+      case REMOVE_FLAGGED_INBOX_RULES -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_FLAGGED_INBOX_RULES;
+      case REPORT_DELETED_INBOX_RULES -> dev.accountadmin.v1.StepKind.STEP_KIND_REPORT_DELETED_INBOX_RULES;
+      case CONVERT_TO_SHARED -> dev.accountadmin.v1.StepKind.STEP_KIND_CONVERT_TO_SHARED;
+      case CONVERT_TO_USER_MAILBOX -> dev.accountadmin.v1.StepKind.STEP_KIND_CONVERT_TO_USER_MAILBOX;
+      case SET_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_SET_FORWARDING;
+      case RESTORE_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_FORWARDING;
+      case REMOVE_FORWARDING -> dev.accountadmin.v1.StepKind.STEP_KIND_REMOVE_FORWARDING;
+      case SET_AUTO_REPLIES -> dev.accountadmin.v1.StepKind.STEP_KIND_SET_AUTO_REPLIES;
+      case RESTORE_AUTO_REPLIES -> dev.accountadmin.v1.StepKind.STEP_KIND_RESTORE_AUTO_REPLIES;
+      case HIDE_FROM_ADDRESS_LIST -> dev.accountadmin.v1.StepKind.STEP_KIND_HIDE_FROM_ADDRESS_LIST;
+      case SHOW_IN_ADDRESS_LIST -> dev.accountadmin.v1.StepKind.STEP_KIND_SHOW_IN_ADDRESS_LIST;
     };
   }
 

@@ -238,6 +238,36 @@ final class Protos {
       return dev.accountadmin.v1.StepDetails.newBuilder().setFilesAccess(dev.accountadmin.v1.FilesAccessDetails.newBuilder()
           .addAllGrantees(f.grantees().stream().map(g -> "users/" + g).toList())).build();
     }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails forwarding(StepDetails.MailboxForwarding f) {
+      return MailboxProtos.forwarding(f);
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails autoReplies(StepDetails.MailboxAutoReplies a) {
+      return MailboxProtos.autoReplies(a);
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails sharedMailbox(StepDetails.SharedMailbox s) {
+      return MailboxProtos.sharedMailbox(s);
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails addressList(StepDetails.AddressList a) {
+      return MailboxProtos.addressList(a);
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails litigationHold(StepDetails.LitigationHold h) {
+      return MailboxProtos.litigationHold(h);
+    }
+
+    @Override
+    public dev.accountadmin.v1.StepDetails inboxRules(StepDetails.InboxRules r) {
+      return MailboxProtos.inboxRules(r);
+    }
   }
 
   static dev.accountadmin.v1.AuthenticationMethod toProto(dev.accountadmin.domain.AuthMethod m) {

@@ -9,6 +9,9 @@ import dev.accountadmin.domain.MailboxChoices;
 import dev.accountadmin.domain.MembershipChoices;
 import dev.accountadmin.domain.MethodChoices;
 import dev.accountadmin.v1.DeletionOptions;
+import dev.accountadmin.domain.UserName;
+import dev.accountadmin.failure.DirectoryException;
+import dev.accountadmin.failure.FieldViolation;
 import dev.accountadmin.v1.DeviceOptions;
 import dev.accountadmin.v1.FilesOptions;
 import dev.accountadmin.v1.MailboxOptions;
@@ -32,7 +35,23 @@ final class StepOptionProtos {
   }
 
   private static MailboxChoices mailbox(String field, MailboxOptions options) {
-    return MailboxChoices.NONE;
+    var forwardTo = options.getForwardTo().isEmpty() ? null : UserName.parse(field + ".forward_to", options.getForwardTo());
+    var delegates = new java.util.ArrayList<UserName>();
+    for (int i = 0; i < options.getDelegatesCount(); i++) {
+      delegates.add(UserName.parse(field + ".delegates[" + i + "]", options.getDelegates(i)));
+    }
+    if (!delegates.isEmpty() && !options.getConvertToShared()) {
+      // Full access is to a shared mailbox: delegates without the conversion would be a silent no-op.
+      throw DirectoryException.invalid(FieldViolation.required(field + ".convert_to_shared"));
+    }
+    if (options.getKeepCopy() && forwardTo == null) {
+      // A copy of what? Without a target, keep_copy would change nothing and say nothing.
+      throw DirectoryException.invalid(FieldViolation.required(field + ".forward_to"));
+    }
+    var replies = options.hasAutomaticReplies()
+        ? MailboxProtos.fromProto(field + ".automatic_replies", options.getAutomaticReplies()) : null;
+    return new MailboxChoices(forwardTo, options.getKeepCopy(), options.getConvertToShared(), delegates, replies,
+        options.getHideFromAddressList(), options.getLitigationHold(), options.getRemoveFlaggedInboxRules());
   }
 
   private static DeviceChoices devices(String field, DeviceOptions options) {

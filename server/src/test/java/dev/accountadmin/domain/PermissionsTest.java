@@ -38,6 +38,16 @@ final class PermissionsTest {
       row(Action.SET_MAIL_PROTOCOLS, Set.of(E, G), Set.of(E, G), Set.of(G)),
       row(Action.LIFT_SENDING_RESTRICTION, Set.of(S, E, G), Set.of(S, E, G), Set.of(G)),
       row(Action.MANAGE_ADMIN_ROLES, Set.of(G), Set.of(G), Set.of(G)),
+      // The mailbox (DESIGN.md §11): EXCHANGE, GLOBAL, in the tiers of the mail protocols.
+      row(Action.MANAGE_FORWARDING, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      row(Action.MANAGE_AUTO_REPLIES, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      row(Action.MANAGE_SHARED_MAILBOX, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      row(Action.MANAGE_ADDRESS_LIST, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      row(Action.MANAGE_INBOX_RULES, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      row(Action.MANAGE_LITIGATION_HOLD, Set.of(E, G), Set.of(E, G), Set.of(G)),
+      // A user's own inbox rule and opening a mailbox need no admin role at all.
+      row(Action.CREATE_INBOX_RULE, NONE, NONE, NONE),
+      row(Action.OPEN_MAILBOX, NONE, NONE, NONE),
       // DESIGN.md section 11: authentication methods like a password reset.
       row(Action.MANAGE_AUTH_METHODS, Set.of(H, U, G), Set.of(U, G), Set.of(G)),
       row(Action.READ, Set.of(G, U, H, E, S), Set.of(G, U, H, E, S), Set.of(G, U, H, E, S)));

@@ -88,11 +88,14 @@ final class BatchCrashTest {
       response.getResult().getStepsList().forEach(step -> outcomes.put(step.getKind(), step.getOutcome()));
       assertThat(outcomes.get(StepKind.STEP_KIND_RESET_PASSWORD)).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
       assertThat(outcomes.get(StepKind.STEP_KIND_SET_MAIL_PROTOCOLS)).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
-      // Methods, devices, files, groups, licences and the deletion run only when chosen, and this batch chose none of them.
+      // Methods, the mailbox, devices, files, groups, licences and the deletion run only when chosen, and this batch chose none of them.
       var optional = java.util.EnumSet.of(StepKind.STEP_KIND_REMOVE_AUTH_METHODS,
           StepKind.STEP_KIND_WIPE_DEVICES, StepKind.STEP_KIND_BLOCK_DEVICES,
           StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES, StepKind.STEP_KIND_DELETE_USER,
-          StepKind.STEP_KIND_GRANT_FILES_ACCESS);
+          StepKind.STEP_KIND_GRANT_FILES_ACCESS,
+          StepKind.STEP_KIND_PLACE_LITIGATION_HOLD, StepKind.STEP_KIND_REMOVE_FLAGGED_INBOX_RULES,
+          StepKind.STEP_KIND_CONVERT_TO_SHARED, StepKind.STEP_KIND_SET_FORWARDING, StepKind.STEP_KIND_SET_AUTO_REPLIES,
+          StepKind.STEP_KIND_HIDE_FROM_ADDRESS_LIST);
       outcomes.forEach((kind, outcome) -> assertThat(outcome).as(kind.name()).isIn(optional.contains(kind)
           ? java.util.List.of(StepOutcome.STEP_OUTCOME_NOT_REQUESTED)
           : java.util.List.of(StepOutcome.STEP_OUTCOME_DONE, StepOutcome.STEP_OUTCOME_ALREADY_DONE)));

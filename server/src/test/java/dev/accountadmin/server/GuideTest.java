@@ -72,10 +72,13 @@ final class GuideTest {
   void getGuide_offboard_stepsInOrderWithKindsAndCommands() {
     var guide = guide(server.anonymous(), Procedure.PROCEDURE_OFFBOARD, "en");
 
-    assertThat(guide.getStepsList()).extracting(GuideStep::getNumber).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertThat(guide.getStepsList()).extracting(GuideStep::getNumber)
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
     assertThat(guide.getStepsList()).extracting(GuideStep::getKind).containsExactly(
         StepKind.STEP_KIND_RESET_PASSWORD, StepKind.STEP_KIND_REVOKE_SESSIONS, StepKind.STEP_KIND_REMOVE_AUTH_METHODS,
-        StepKind.STEP_KIND_WIPE_DEVICES,
+        StepKind.STEP_KIND_PLACE_LITIGATION_HOLD, StepKind.STEP_KIND_REMOVE_FLAGGED_INBOX_RULES,
+        StepKind.STEP_KIND_CONVERT_TO_SHARED, StepKind.STEP_KIND_SET_FORWARDING, StepKind.STEP_KIND_SET_AUTO_REPLIES,
+        StepKind.STEP_KIND_HIDE_FROM_ADDRESS_LIST, StepKind.STEP_KIND_WIPE_DEVICES,
         StepKind.STEP_KIND_BLOCK_DEVICES, StepKind.STEP_KIND_BLOCK_SIGN_IN,
         StepKind.STEP_KIND_SET_MAIL_PROTOCOLS, StepKind.STEP_KIND_REMOVE_ADMIN_ROLES,
         StepKind.STEP_KIND_GRANT_FILES_ACCESS, StepKind.STEP_KIND_REMOVE_GROUP_MEMBERSHIPS, StepKind.STEP_KIND_REMOVE_LICENCES,

@@ -90,14 +90,16 @@ final class PlansTest {
     assertThat(plan.getValidateOnly()).isTrue();
     assertThat(plan.getStepsList()).extracting(StepResult::getOutcome).containsExactly(StepOutcome.STEP_OUTCOME_PLANNED,
         StepOutcome.STEP_OUTCOME_PLANNED,
-        // Authentication methods, the device steps, and groups and licences run only when chosen.
+        // Authentication methods, the mailbox steps, the device steps, and groups and licences run only when chosen.
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_PLANNED, StepOutcome.STEP_OUTCOME_PLANNED,
         StepOutcome.STEP_OUTCOME_ALREADY_DONE,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
     assertThat(plan.getSteps(1).getDetails().getSessionsRevoked().getRevokedSessionCount()).isEqualTo(1);
-    assertThat(plan.getSteps(6).getDetails().getMailProtocols().getBeforeCount()).isEqualTo(7);
+    assertThat(plan.getSteps(12).getDetails().getMailProtocols().getBeforeCount()).isEqualTo(7);
     assertThat(plan.hasResidualAccess()).isTrue();
     assertThat(snapshot()).isEqualTo(before);
     assertThat(server.queryLong("SELECT COUNT(*) FROM audit_events")).isEqualTo(auditBefore + 1);
@@ -123,14 +125,17 @@ final class PlansTest {
     var plan = helpdesk.offboardUser(OffboardUserRequest.newBuilder().setName(NAME).setValidateOnly(true).build()).getResult();
     assertThat(plan.getStepsList()).extracting(StepResult::getOutcome).containsExactly(
         StepOutcome.STEP_OUTCOME_PLANNED, StepOutcome.STEP_OUTCOME_PLANNED,
+        // Authentication methods, the mailbox steps and the device steps run only when chosen.
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
+        StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_DENIED, StepOutcome.STEP_OUTCOME_DENIED,
         // The user has no admin roles: nothing to remove, so nothing to deny.
         StepOutcome.STEP_OUTCOME_ALREADY_DONE,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED, StepOutcome.STEP_OUTCOME_NOT_REQUESTED,
         StepOutcome.STEP_OUTCOME_NOT_REQUESTED);
-    assertThat(plan.getSteps(5).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_USER_ADMIN);
-    assertThat(plan.getSteps(6).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_EXCHANGE_ADMIN);
+    assertThat(plan.getSteps(11).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_USER_ADMIN);
+    assertThat(plan.getSteps(12).getRequiredRolesList()).containsExactly(AdminRole.ADMIN_ROLE_GLOBAL_ADMIN, AdminRole.ADMIN_ROLE_EXCHANGE_ADMIN);
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class Acctadmin {
         GuideCommand.class, UnlockCommand.class, OffboardCommand.class, SecureCommand.class, RestoreCommand.class,
         ResetPasswordCommand.class, SingleStepCommand.of(Step.REVOKE_SESSIONS), SingleStepCommand.of(Step.CLEAR_LOCKOUT),
         SingleStepCommand.of(Step.BLOCK_SIGN_IN), SingleStepCommand.of(Step.ALLOW_SIGN_IN), MailProtocolsCommand.class,
-        DevicesCommand.class, MethodsCommand.class,
+        DevicesCommand.class, MailboxCommand.class, InboxRulesCommand.class, MethodsCommand.class,
         SingleStepCommand.of(Step.RESTRICT_SENDING), SingleStepCommand.of(Step.LIFT_SENDING_RESTRICTION),
         RestrictedSendersCommand.class, UsersCommand.class, GroupsCommand.class, LicencesCommand.class, AuditCommand.class,
         CanCommand.class, ScheduleCommand.class, TemplateCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class)) {

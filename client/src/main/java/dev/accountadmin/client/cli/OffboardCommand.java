@@ -87,9 +87,53 @@ final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "DATE", description = "With --at end-of-last-working-day: the last working day, e.g. 2026-12-31.")
   String date;
 
+  // The mailbox options (issue 13, part 1).
+  @Option(names = "--litigation-hold", description = "Also place the mailbox on litigation hold first: its contents are kept.")
+  boolean litigationHold;
+
+  @Option(names = "--remove-flagged-inbox-rules",
+      description = "Also remove the inbox rules that forward, redirect or delete email; restore cannot bring them back.")
+  boolean removeFlaggedInboxRules;
+
+  @Option(names = "--shared", description = "Also convert the mailbox to a shared mailbox, before the licences go.")
+  boolean shared;
+
+  @Option(names = "--delegate", paramLabel = "USER", description = "With --shared, give this user full access; repeat for several.")
+  List<String> delegates = new ArrayList<>();
+
+  @Option(names = "--forward-to", paramLabel = "TARGET", description = "Also forward the email to this mailbox of the organization.")
+  String forwardTo;
+
+  @Option(names = "--keep-copy", description = "With --forward-to, keep a copy of each message in the mailbox too.")
+  boolean keepCopy;
+
+  @Option(names = "--auto-reply", paramLabel = "TEXT", description = "Also turn on automatic replies with this message for colleagues.")
+  String autoReply;
+
+  @Option(names = "--auto-reply-external", paramLabel = "TEXT",
+      description = "With --auto-reply, the message for senders outside the organization.")
+  String autoReplyExternal;
+
+  @Option(names = "--hide-from-address-list", description = "Also hide the mailbox from the global address list.")
+  boolean hideFromAddressList;
+
+  private dev.accountadmin.v1.MailboxOptions mailboxOptions() {
+    var mailbox = dev.accountadmin.v1.MailboxOptions.newBuilder().setLitigationHold(litigationHold)
+        .setRemoveFlaggedInboxRules(removeFlaggedInboxRules).setConvertToShared(shared).addAllDelegates(delegates)
+        .setKeepCopy(keepCopy).setHideFromAddressList(hideFromAddressList);
+    if (forwardTo != null) {
+      mailbox.setForwardTo(forwardTo);
+    }
+    if (autoReply != null) {
+      mailbox.setAutomaticReplies(MailboxCommand.replies(autoReply, autoReplyExternal, null));
+    }
+    return mailbox.build();
+  }
+
   // The optional steps chosen: the same for one user and for every user of a batch.
   private dev.accountadmin.v1.StepOptions options() {
     return dev.accountadmin.v1.StepOptions.newBuilder()
+        .setMailbox(mailboxOptions())
         .setDevices(dev.accountadmin.v1.DeviceOptions.newBuilder().setWipe(wipeDevices).setBlock(blockDevices))
         .setMemberships(dev.accountadmin.v1.MembershipOptions.newBuilder()
             .setRemoveGroups(removeGroups).setRemoveLicences(removeLicences))

@@ -61,6 +61,11 @@ public final class StepArguments {
         && step.getDetails().getLicences().getLicencesWithoutFreeSeatCount() > 0) {
       return "step." + kind + ".PLANNED_WITHOUT_FREE_SEAT";
     }
+    // Automatic replies that end at a time the admin gave say between which times they answer.
+    if ((step.getKind() == StepKind.STEP_KIND_SET_AUTO_REPLIES) && changes
+        && step.getDetails().getAutomaticReplies().getReplies().hasEndTime()) {
+      return "step." + kind + "." + outcome + "_WINDOW";
+    }
     // An already-done step whose state the server dates says since when.
     if (step.getOutcome() == StepOutcome.STEP_OUTCOME_ALREADY_DONE && step.hasEffectiveTime()
         && DATED_WHEN_ALREADY_DONE.contains(step.getKind())) {
@@ -142,6 +147,27 @@ public final class StepArguments {
     var grantees = details.getFilesAccess().getGranteesList().stream().map(g -> g.substring(g.indexOf('/') + 1)).toList();
     args.put("granteeCount", grantees.size());
     args.put("grantees", grantees);
+
+    // The mailbox: forwarding, automatic replies, shared mailbox, hold, inbox rules.
+    var forwarding = details.getForwarding();
+    args.put("forwardingTarget", forwarding.getTarget());
+    args.put("forwarding", forwarding.getTarget().isEmpty() ? "off" : "on");
+    args.put("keepCopy", forwarding.getKeepCopy() ? "yes" : "no");
+    var replies = details.getAutomaticReplies();
+    args.put("autoReplies", replies.hasReplies() ? "on" : "off");
+    var start = replies.getReplies().hasStartTime() ? Render.instant(replies.getReplies().getStartTime())
+        : args.get("effectiveTime");
+    args.put("autoReplyStartTime", start);
+    args.put("autoReplyEndTime", replies.getReplies().hasEndTime() ? Render.instant(replies.getReplies().getEndTime()) : now);
+    var shared = details.getSharedMailbox();
+    args.put("delegateCount", shared.getDelegatesCount());
+    args.put("delegates", shared.getDelegatesList());
+    var hold = details.getLitigationHold();
+    args.put("holdTime", hold.hasHoldTime() ? Render.instant(hold.getHoldTime()) : now);
+    var rules = details.getInboxRules();
+    args.put("ruleCount", rules.getRulesCount());
+    args.put("rules", rules.getRulesList().stream().map(dev.accountadmin.v1.InboxRule::getName).toList());
+    args.put("keptRuleCount", rules.getKeptRuleCount());
     return args;
   }
 

@@ -34,7 +34,7 @@ final class GroupsCliTest {
 
     var done = cli.run("--locale", "en", "offboard", "diego.siciliani@contoso.com", "--remove-groups", "--remove-licences");
     assertThat(done.code()).as(done.err()).isZero();
-    assertThat(done.out()).contains("9. [done]").contains("10. [done]")
+    assertThat(done.out()).contains("16. [done]").contains("17. [done]")
         .contains("was the last owner of Finance, which now has no owner")
         .contains("lost 2 licences (Exchange Online (Plan 1) and Microsoft 365 E3)");
 

@@ -79,7 +79,7 @@ final class GuideCommandTest {
     var result = run("--locale", "fr", "guide", "offboard");
 
     assertThat(result.out()).startsWith("Procédure de départ d’un ancien employé\n")
-        .contains("Étape 1 — Réinitialiser le mot de passe", "Étape 8 — Retirer les rôles d’administrateur")
+        .contains("Étape 1 — Réinitialiser le mot de passe", "Étape 14 — Retirer les rôles d’administrateur")
         .contains("    Commande\u00A0: acctadmin mail-protocols USER --none")
         .doesNotContain(" :", "signature");
   }
@@ -101,8 +101,8 @@ final class GuideCommandTest {
     var json = JsonParser.parseString(result.out()).getAsJsonObject();
     assertThat(json.get("procedure").getAsString()).isEqualTo("PROCEDURE_OFFBOARD");
     assertThat(json.get("languageCode").getAsString()).isEqualTo("nl");
-    assertThat(json.getAsJsonArray("steps")).hasSize(12);
-    assertThat(json.getAsJsonArray("steps").get(6).getAsJsonObject().get("command").getAsString())
+    assertThat(json.getAsJsonArray("steps")).hasSize(18);
+    assertThat(json.getAsJsonArray("steps").get(12).getAsJsonObject().get("command").getAsString())
         .isEqualTo("acctadmin mail-protocols USER --none");
   }
 

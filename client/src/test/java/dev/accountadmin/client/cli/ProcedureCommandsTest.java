@@ -81,7 +81,7 @@ final class ProcedureCommandsTest {
     var offboard = run("--locale", "en", "offboard", "megan.bowen@contoso.com");
     var restore = run("--locale", "en", "restore", "megan.bowen@contoso.com");
     assertThat(offboard.code()).as(offboard.err()).isZero();
-    assertThat(offboard.out()).contains("Offboarding megan.bowen@contoso.com").contains("6. [done]").contains("user admin");
+    assertThat(offboard.out()).contains("Offboarding megan.bowen@contoso.com").contains("12. [done]").contains("user admin");
     assertThat(restore.code()).as(restore.err()).isZero();
     assertThat(restore.out()).contains("Undoing the offboarding").contains("user admin");
   }
@@ -175,7 +175,7 @@ final class ProcedureCommandsTest {
     assertThat(objects).hasSize(2);
     var first = JsonParser.parseString(objects[0]).getAsJsonObject();
     assertThat(first.get("totalCount").getAsInt()).isEqualTo(2);
-    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(12); // method, device, files, group, licence and delete steps among them, NOT_REQUESTED
+    assertThat(first.getAsJsonObject("result").getAsJsonArray("steps")).hasSize(18); // method, mailbox, device, files, group, licence and delete steps among them, NOT_REQUESTED
   }
 
   @Test

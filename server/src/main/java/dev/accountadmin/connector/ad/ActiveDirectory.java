@@ -108,6 +108,11 @@ public final class ActiveDirectory implements Connector {
       case REMOVE_AUTH_METHODS, REQUIRE_REREGISTRATION, LIFT_REREGISTRATION, RESTORE_AUTH_METHODS -> false;
       // Deleting and keeping files are the built-in directory's; an AD leaver stays in the leavers OU.
       case DELETE_USER, UNDELETE_USER, GRANT_FILES_ACCESS, REVOKE_FILES_ACCESS -> false;
+      // The mailbox is Exchange's; without Exchange's schema AD has none of it (the address list
+      // flag, msExchHideFromAddressLists, included).
+      case PLACE_LITIGATION_HOLD, REMOVE_LITIGATION_HOLD, REMOVE_FLAGGED_INBOX_RULES, REPORT_DELETED_INBOX_RULES,
+          CONVERT_TO_SHARED, CONVERT_TO_USER_MAILBOX, SET_FORWARDING, RESTORE_FORWARDING, REMOVE_FORWARDING,
+          SET_AUTO_REPLIES, RESTORE_AUTO_REPLIES, HIDE_FROM_ADDRESS_LIST, SHOW_IN_ADDRESS_LIST -> false;
     };
   }
 

@@ -194,6 +194,10 @@ public final class Authentication {
       if (current.signInBlocked()) {
         return Attempt.refused(DirectoryException.of(Reason.SIGN_IN_BLOCKED, "user", current.name().value()));
       }
+      // A shared mailbox has no sign-in of its own: its delegates open it with theirs.
+      if (unit.mailboxes().get(current.id()).shared()) {
+        return Attempt.refused(DirectoryException.of(Reason.MAILBOX_SHARED, "user", current.name().value()));
+      }
       var protocol = app.protocol();
       if (protocol.isPresent() && !current.enabledProtocols().contains(protocol.get())) {
         return Attempt.refused(DirectoryException.of(Reason.PROTOCOL_DISABLED,

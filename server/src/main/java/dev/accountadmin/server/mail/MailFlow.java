@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,8 @@ import java.util.UUID;
 public final class MailFlow {
   static final int MAX_RECIPIENTS = 1000;
 
-  /** An accepted message, with its distinct recipients counted. */
-  public record Accepted(String messageId, int internal, int external) {}
+  /** An accepted message, with its distinct recipients counted, and where it went for each of the tenant's. */
+  public record Accepted(String messageId, int internal, int external, List<Delivery> deliveries) {}
 
   /** The limits, by the names the error metadata ({@code limitWindow}) and the audit use. */
   enum Window { EXTERNAL_PER_HOUR, INTERNAL_PER_HOUR, PER_DAY }
@@ -59,6 +60,11 @@ public final class MailFlow {
    * Each recipient counts once however often, and in whatever case, it is listed.
    */
   public Accepted submit(Caller sender, List<String> recipients) {
+    return submit(sender, recipients, "");
+  }
+
+  /** As {@link #submit(Caller, List)}, with the subject that inbox rules match. */
+  public Accepted submit(Caller sender, List<String> recipients, String subject) {
     if (!sender.clientApp().submitsMail()) {
       throw DirectoryException.of(Reason.MAIL_CLIENT_REQUIRED, "user", sender.name().value(),
           "clientApp", sender.clientApp().name());
@@ -70,6 +76,7 @@ public final class MailFlow {
       throw DirectoryException.invalid(FieldViolation.outOfRange("recipients", recipients.size(), 1, MAX_RECIPIENTS));
     }
     var distinct = new HashSet<String>();
+    var tenant = new ArrayList<UserName>();
     int internal = 0;
     int external = 0;
     for (int i = 0; i < recipients.size(); i++) {
@@ -79,6 +86,7 @@ public final class MailFlow {
       }
       if (address.domain().equals(domain)) {
         internal++;
+        tenant.add(address);
       } else {
         external++;
       }
@@ -130,7 +138,14 @@ public final class MailFlow {
       }
       var id = UUID.randomUUID().toString();
       unit.mail().insert(id, user.id(), now, in, out);
-      return new Accepted(id, in, out);
+      var deliveries = new ArrayList<Delivery>();
+      for (var recipient : tenant) {
+        var delivery = Delivery.route(unit, recipient, subject, now);
+        if (delivery != null) {
+          deliveries.add(delivery);
+        }
+      }
+      return new Accepted(id, in, out, deliveries);
     });
     if (outcome instanceof DirectoryException refusal) {
       throw refusal;

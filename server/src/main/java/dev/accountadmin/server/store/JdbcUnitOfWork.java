@@ -85,4 +85,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public FileAccess fileAccess() {
     return new FileAccessStore(c);
   }
+
+  @Override
+  public Mailboxes mailboxes() {
+    return new MailboxStore(c);
+  }
 }
