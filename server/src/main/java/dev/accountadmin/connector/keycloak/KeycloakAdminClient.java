@@ -560,13 +560,17 @@ public final class KeycloakAdminClient {
         token.invalidate();
         continue;
       }
+      var error = status < 300 ? "" : errorOf(response.body());
+      if (status == 404 && error.startsWith("Realm not found")) {
+        throw new KeycloakConfigurationException(settings.directory(), "no realm '" + settings.realm() + "'");
+      }
       if (status < 300 || status == 404) {
         return new Response(status, response.body());
       }
-      var error = errorOf(response.body());
       if (status == 401 || status == 403) {
-        throw new KeycloakPermissionException(settings.directory(), operation, status,
-            "the service account '" + settings.clientId() + "' lacks a role this needs (see KeycloakAdminClient)");
+        throw new KeycloakPermissionException(settings.directory(), operation, status, "the service account of '"
+            + settings.clientId() + "' lacks a role this needs (realm-management: view-users, query-users,"
+            + " manage-users, view-clients, and any realm-management role it unmaps)");
       }
       if (status == 502 || status == 503 || status == 504) {
         throw new KeycloakUnavailableException(settings.directory(), operation + ": HTTP " + status, null);

@@ -93,6 +93,10 @@ final class ServiceAccountToken {
     if (status == 502 || status == 503 || status == 504) {
       throw new KeycloakUnavailableException(directory, "sign-in answered HTTP " + status, null);
     }
+    if (status == 404) {
+      throw new KeycloakConfigurationException(directory, "no realm '" + settings.realm() + "' at "
+          + settings.baseUrl());
+    }
     throw new KeycloakRejectedException(directory, "sign in as client '" + settings.clientId() + "'", status, error);
   }
 }

@@ -88,6 +88,15 @@ class KeycloakErrorsTest {
   }
 
   @Test
+  void aRealmThatIsNotThere_isAConfigurationError() {
+    var client = KeycloakAdminClient.create(new KeycloakSettings(TestRealm.DIRECTORY,
+        URI.create(realm.server.baseUrl()), "no-such-realm", TestRealm.CONNECTOR, realm.connectorSecret.toCharArray()));
+
+    assertThatThrownBy(() -> client.read("anyone")).isInstanceOf(KeycloakConfigurationException.class)
+        .hasMessageContaining("no realm 'no-such-realm'");
+  }
+
+  @Test
   void aUserWhoIsNotThere_isNotFound_forEveryOperation() {
     var nobody = "nobody-" + TestRealm.password().toLowerCase();
     List<Runnable> operations = List.of(() -> client.read(nobody), () -> client.clearLockout(nobody),
