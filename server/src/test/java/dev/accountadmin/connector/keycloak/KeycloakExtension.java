@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives test classes the one {@link TestRealm} of this run, on the one {@link KeycloakServer}:
- * started by the first class that asks, kept in the root store, which JUnit closes when the whole
- * run ends, failed or not.
+ * started by {@link KeycloakWarmStart} or else by the first class that asks, kept in the root
+ * store, which JUnit closes when the whole run ends, failed or not.
  */
 final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
@@ -30,7 +30,6 @@ final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
 
   private static TestRealm realm(ExtensionContext context) {
     var store = context.getRoot().getStore(NAMESPACE);
-    store.computeIfAbsent(KeycloakServer.class, k -> KeycloakServer.shared(), KeycloakServer.class);
-    return store.computeIfAbsent(TestRealm.class, k -> TestRealm.create(KeycloakServer.shared()), TestRealm.class);
+    return store.computeIfAbsent(KeycloakServer.class, k -> KeycloakServer.shared(), KeycloakServer.class).realm();
   }
 }
