@@ -57,6 +57,13 @@ final class KeycloakServer implements AutoCloseable {
     }
   }
 
+  /** Stops the Keycloak of this run if it started; one still starting is left to the shutdown hook. */
+  static synchronized void stopIfStarted() {
+    if (starting != null && starting.isDone() && !starting.isCompletedExceptionally()) {
+      starting.join().close();
+    }
+  }
+
   /** Begins starting the one Keycloak of this run, once, on a thread of its own. */
   static synchronized CompletableFuture<KeycloakServer> startInBackground() {
     if (starting == null) {

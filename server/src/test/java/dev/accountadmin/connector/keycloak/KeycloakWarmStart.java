@@ -20,4 +20,10 @@ public final class KeycloakWarmStart implements TestExecutionListener {
       KeycloakServer.startInBackground();
     }
   }
+
+  /** Stops it at the end of the run even when no Keycloak test came to ask for it. */
+  @Override
+  public void testPlanExecutionFinished(TestPlan plan) {
+    KeycloakServer.stopIfStarted();
+  }
 }
