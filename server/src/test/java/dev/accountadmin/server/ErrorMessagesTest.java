@@ -229,6 +229,22 @@ final class ErrorMessagesTest {
         produced.computeIfAbsent(step.getError().getReason(), r -> new java.util.ArrayList<>())
             .add(step.getError().getMetadataMap()));
 
+    // The mailbox: forwarding nowhere or to itself, a delegate nobody is or the owner, a shared
+    // mailbox's own sign-in, and a mailbox someone else opens.
+    server.createUser("box@contoso.com");
+    record(() -> admin2.setForwarding(dev.accountadmin.v1.SetForwardingRequest.newBuilder().setName("users/box@contoso.com")
+        .setForwardTo("no-such-box@contoso.com").build()));
+    record(() -> admin2.setForwarding(dev.accountadmin.v1.SetForwardingRequest.newBuilder().setName("users/box@contoso.com")
+        .setForwardTo("box@contoso.com").build()));
+    record(() -> admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
+        .setName("users/box@contoso.com").addDelegates("no-such-box@contoso.com").build()));
+    record(() -> admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
+        .setName("users/box@contoso.com").addDelegates("box@contoso.com").build()));
+    record(() -> mail(USER).openMailbox(dev.accountadmin.v1.OpenMailboxRequest.newBuilder().setMailbox("box@contoso.com").build()));
+    admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
+        .setName("users/box@contoso.com").build());
+    record(() -> server.signIn("box@contoso.com", TestServer.USER_PASSWORD));
+
     // Authentication methods: a missing, a wrong and a replayed code, a legacy app with the account
     // password, unknown ids, and a session that may only register an authenticator.
     var mfa = "mfa@contoso.com";
@@ -276,21 +292,6 @@ final class ErrorMessagesTest {
     var late = server.admin();
     record(() -> late.restoreUser(RestoreUserRequest.newBuilder().setName("users/leaver@contoso.com").build()));
 
-    // The mailbox: forwarding nowhere or to itself, a delegate nobody is or the owner, a shared
-    // mailbox's own sign-in, and a mailbox someone else opens.
-    server.createUser("box@contoso.com");
-    record(() -> admin2.setForwarding(dev.accountadmin.v1.SetForwardingRequest.newBuilder().setName("users/box@contoso.com")
-        .setForwardTo("no-such-box@contoso.com").build()));
-    record(() -> admin2.setForwarding(dev.accountadmin.v1.SetForwardingRequest.newBuilder().setName("users/box@contoso.com")
-        .setForwardTo("box@contoso.com").build()));
-    record(() -> admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
-        .setName("users/box@contoso.com").addDelegates("no-such-box@contoso.com").build()));
-    record(() -> admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
-        .setName("users/box@contoso.com").addDelegates("box@contoso.com").build()));
-    record(() -> mail(USER).openMailbox(dev.accountadmin.v1.OpenMailboxRequest.newBuilder().setMailbox("box@contoso.com").build()));
-    admin2.convertToSharedMailbox(dev.accountadmin.v1.ConvertToSharedMailboxRequest.newBuilder()
-        .setName("users/box@contoso.com").build());
-    record(() -> server.signIn("box@contoso.com", TestServer.USER_PASSWORD));
 
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));

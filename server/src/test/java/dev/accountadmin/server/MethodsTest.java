@@ -220,7 +220,8 @@ final class MethodsTest {
         .getResult();
 
     assertThat(result.getStepsList()).extracting(StepResult::getKind).containsExactly(
-        StepKind.STEP_KIND_RESET_PASSWORD, StepKind.STEP_KIND_REVOKE_SESSIONS, StepKind.STEP_KIND_REQUIRE_REREGISTRATION,
+        StepKind.STEP_KIND_RESET_PASSWORD, StepKind.STEP_KIND_REVOKE_SESSIONS, StepKind.STEP_KIND_REMOVE_FORWARDING,
+        StepKind.STEP_KIND_REMOVE_FLAGGED_INBOX_RULES, StepKind.STEP_KIND_REQUIRE_REREGISTRATION,
         StepKind.STEP_KIND_REVIEW_ADMIN_ROLES, StepKind.STEP_KIND_RESTRICT_SENDING);
     assertThat(step(result, StepKind.STEP_KIND_REQUIRE_REREGISTRATION).getOutcome()).isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
     assertThat(step(result, StepKind.STEP_KIND_REQUIRE_REREGISTRATION).getDetails().getReregistration().getMethodsList())
