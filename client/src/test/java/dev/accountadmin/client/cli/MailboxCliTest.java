@@ -39,13 +39,13 @@ final class MailboxCliTest {
     var done = cli.run(concat(new String[] {"--locale", "en", "offboard", USER}, options));
     assertThat(done.code()).as(done.err()).isZero();
     assertThat(done.out())
-        .contains("3. [done] The mailbox of " + USER + " is on litigation hold since")
-        .contains("5. [done] The mailbox of " + USER + " is a shared mailbox since")
+        .contains("4. [done] The mailbox of " + USER + " is on litigation hold since")
+        .contains("6. [done] The mailbox of " + USER + " is a shared mailbox since")
         .contains("1 delegate now has full access: " + MANAGER + ".")
-        .contains("6. [done] Email to " + USER + " is forwarded to " + MANAGER)
+        .contains("7. [done] Email to " + USER + " is forwarded to " + MANAGER)
         .contains("The mailbox of " + USER + " keeps a copy.")
-        .contains("7. [done] The automatic replies of " + USER + " are set")
-        .contains("8. [done] The mailbox of " + USER + " is hidden from the global address list");
+        .contains("8. [done] The automatic replies of " + USER + " are set")
+        .contains("9. [done] The mailbox of " + USER + " is hidden from the global address list");
 
     var shown = cli.run("--locale", "en", "mailbox", USER);
     assertThat(shown.code()).as(shown.err()).isZero();
