@@ -4,6 +4,7 @@ import dev.accountadmin.connector.Connector;
 import dev.accountadmin.connector.DirectoriesFile;
 import dev.accountadmin.connector.ad.ActiveDirectory;
 import dev.accountadmin.connector.ad.ActiveDirectorySettings;
+import dev.accountadmin.connector.keycloak.Keycloak;
 import java.time.Clock;
 
 /**
@@ -17,8 +18,10 @@ final class Connectors {
   static Connector open(DirectoriesFile.Entry entry, Clock clock) {
     return switch (entry.type()) {
       case ActiveDirectory.TYPE -> new ActiveDirectory(entry.name(), ActiveDirectorySettings.of(entry.settings()), clock);
+      case Keycloak.TYPE -> Keycloak.open(entry.name(), entry.settings(), clock);
       default -> throw new IllegalArgumentException("directory " + entry.name() + " has the connector type "
-          + entry.type() + ", which this server does not know (it knows " + ActiveDirectory.TYPE + ")");
+          + entry.type() + ", which this server does not know (it knows " + ActiveDirectory.TYPE + " and "
+          + Keycloak.TYPE + ")");
     };
   }
 }

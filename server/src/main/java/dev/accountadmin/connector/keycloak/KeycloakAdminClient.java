@@ -104,6 +104,22 @@ public final class KeycloakAdminClient {
         restoreStateOf(user));
   }
 
+  /** The user with Keycloak's id {@code id}, if there is one. */
+  public Optional<KeycloakUser> userById(String id) {
+    var response = call("read user", "GET", "/users/" + segment(id), null);
+    return response.status() == 404 ? Optional.empty() : Optional.of(userOf(object(response)));
+  }
+
+  /** Up to {@code max} users whose username, email or name contains {@code search} ("" for all). */
+  public List<KeycloakUser> users(String search, int max) {
+    var users = new ArrayList<KeycloakUser>();
+    for (var o : array(call("list users", "GET", "/users?briefRepresentation=false&max=" + max
+        + (search.isEmpty() ? "" : "&search=" + URLEncoder.encode(search, StandardCharsets.UTF_8)), null))) {
+      users.add(userOf(o.getAsJsonObject()));
+    }
+    return users;
+  }
+
   /** What offboarding recorded on the user for restore. */
   public RestoreState readRestoreState(String usernameOrEmail) {
     return restoreStateOf(find(usernameOrEmail));
@@ -346,7 +362,7 @@ public final class KeycloakAdminClient {
     }
     return new KeycloakUser(o.get("id").getAsString(), o.get("username").getAsString(),
         o.has("email") ? o.get("email").getAsString() : "", o.has("enabled") && o.get("enabled").getAsBoolean(),
-        actions, attributes);
+        actions, attributes, o.has("createdTimestamp") ? Instant.ofEpochMilli(o.get("createdTimestamp").getAsLong()) : null);
   }
 
   private BruteForceStatus bruteForce(KeycloakUser user) {
