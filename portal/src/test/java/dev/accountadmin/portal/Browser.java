@@ -67,11 +67,37 @@ final class Browser implements AutoCloseable {
   }
 
   String text(String css) {
-    return find(css).getText();
+    return fresh(() -> find(css).getText());
   }
 
   String lang() {
-    return find("html").getDomAttribute("lang");
+    return fresh(() -> find("html").getDomAttribute("lang"));
+  }
+
+  /**
+   * Runs {@code read} on the current document. An element found just as the document is replaced
+   * (the end of a redirect, an htmx swap) belongs to the old one: Chromium then answers "stale" or
+   * "does not belong to the document", and the element is found again in the new one.
+   */
+  private <T> T fresh(java.util.function.Supplier<T> read) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read.get();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
+            || String.valueOf(e.getMessage()).contains("does not belong to the document");
+        if (!replaced || attempt == 5) {
+          throw e;
+        }
+        loaded();
+      }
+    }
+  }
+
+  /** Waits until the current document has loaded completely. */
+  private void loaded() {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   String heading() {
@@ -80,9 +106,13 @@ final class Browser implements AutoCloseable {
 
   /** Clicks what leads to another page, and waits until the browser has left this one. */
   void click(String css) {
-    var page = find("html");
-    find(css).click();
+    var page = fresh(() -> find("html"));
+    fresh(() -> {
+      find(css).click();
+      return null;
+    });
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    loaded();
   }
 
   void waitFor(String css, Duration timeout) {
@@ -91,12 +121,15 @@ final class Browser implements AutoCloseable {
 
   /** Switches the portal's language with the switcher every page has (a plain form post). */
   void language(String tag) {
-    var select = new org.openqa.selenium.support.ui.Select(find("#language-switch"));
-    select.selectByValue(tag);
-    find("#language-apply").click();
+    fresh(() -> {
+      new org.openqa.selenium.support.ui.Select(find("#language-switch")).selectByValue(tag);
+      find("#language-apply").click();
+      return null;
+    });
     // The form posts and the browser follows the redirect: wait for the page in the new language.
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> tag.equals(d.findElement(By.cssSelector("html"))
-        .getDomAttribute("lang")));
+    new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> tag.equals(d.findElement(By.cssSelector("html")).getDomAttribute("lang")));
+    loaded();
   }
 
   void signIn(String user, String password) {
