@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,9 +83,7 @@ final class Browser implements AutoCloseable {
       try {
         return read.get();
       } catch (org.openqa.selenium.WebDriverException e) {
-        boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
-            || String.valueOf(e.getMessage()).contains("does not belong to the document");
-        if (!replaced || attempt == 5) {
+        if (!replaced(e) || attempt == 5) {
           throw e;
         }
         loaded();
@@ -94,29 +91,55 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code e} says only that the document was replaced under the driver: Chromium reports
+   * that as "stale", or as an "unknown error" saying the node "does not belong to the document".
+   */
+  private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+    return e instanceof org.openqa.selenium.StaleElementReferenceException
+        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+  }
+
+  /** Waits until {@code done} holds, reading it again whenever the document was replaced mid-read. */
+  private void until(Duration timeout, java.util.function.Predicate<ChromeDriver> done) {
+    new WebDriverWait(driver, timeout).until(d -> {
+      try {
+        return done.test(driver);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (replaced(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
   /** Waits until the current document has loaded completely. */
   private void loaded() {
-    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    until(Duration.ofSeconds(30), d -> "complete".equals(d.executeScript("return document.readyState")));
   }
 
   String heading() {
     return text("h1");
   }
 
-  /** Clicks what leads to another page, and waits until the browser has left this one. */
+  /**
+   * Clicks what leads to another page, and waits until the browser has left this one: the mark
+   * left on this page's window is gone once another document is in it.
+   */
   void click(String css) {
-    var page = fresh(() -> find("html"));
+    var mark = java.util.UUID.randomUUID().toString();
+    fresh(() -> driver.executeScript("window.accountadminPage = arguments[0]", mark));
     fresh(() -> {
       find(css).click();
       return null;
     });
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    until(Duration.ofSeconds(30), d -> !mark.equals(d.executeScript("return window.accountadminPage")));
     loaded();
   }
 
   void waitFor(String css, Duration timeout) {
-    new WebDriverWait(driver, timeout).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    until(timeout, d -> !d.findElements(By.cssSelector(css)).isEmpty());
   }
 
   /** Switches the portal's language with the switcher every page has (a plain form post). */
@@ -127,8 +150,7 @@ final class Browser implements AutoCloseable {
       return null;
     });
     // The form posts and the browser follows the redirect: wait for the page in the new language.
-    new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> tag.equals(d.findElement(By.cssSelector("html")).getDomAttribute("lang")));
+    until(Duration.ofSeconds(10), d -> tag.equals(d.findElement(By.cssSelector("html")).getDomAttribute("lang")));
     loaded();
   }
 
