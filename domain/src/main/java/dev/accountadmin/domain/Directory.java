@@ -141,9 +141,14 @@ public final class Directory {
   /** A user's registered authentication methods, and since when a re-registration is required (null: it is not). */
   public record UserMethods(List<AuthMethod> methods, Instant reregistrationRequiredSince) {}
 
-  /** Any admin may see which methods a user has; nobody sees a secret (the domain has none to show). */
+  /**
+   * Any admin may see which methods a user has, and every user their own (to manage them, as the
+   * portal's sign-in methods page does); nobody sees a secret (the domain has none to show).
+   */
   public UserMethods methods(Caller caller, UserName name) {
-    requireAnyRole(caller);
+    if (caller.name() == null || !caller.name().key().equals(name.key())) {
+      requireAnyRole(caller);
+    }
     return port.read(unit -> {
       var user = existing(unit, name, clock.instant());
       return new UserMethods(unit.methods().list(user.id()).stream().filter(AuthMethod::registered).toList(),

@@ -45,6 +45,7 @@ final class AuthService extends AuthGrpc.AuthImplBase {
         .setRefreshToken(tokens.refreshToken())
         .setSessionId(tokens.sessionId())
         .setRegistrationRequired(signedIn.registrationRequired())
+        .addAllAdminRoles(Protos.roles(signedIn.adminRoles()))
         .build());
     response.onCompleted();
   }

@@ -59,7 +59,8 @@ public final class Authentication {
   public record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, String sessionId) {}
 
   /** A sign-in's tokens, and whether the session may only register an authenticator for now. */
-  public record SignedIn(Tokens tokens, boolean registrationRequired) {}
+  /** A session opened; {@code adminRoles} are the roles its admin-API token carries (none through any other app). */
+  public record SignedIn(Tokens tokens, boolean registrationRequired, java.util.Set<dev.accountadmin.domain.Role> adminRoles) {}
 
   /** Mail apps that cannot ask for a verification code: with MFA they take an app password only. */
   private static final java.util.Set<ClientApp> LEGACY = java.util.EnumSet.of(ClientApp.POP3, ClientApp.IMAP, ClientApp.SMTP_AUTH);
@@ -232,7 +233,8 @@ public final class Authentication {
       }
       unit.audit().append(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.SUCCESS, details));
-      return new Attempt(new SignedIn(openSession(unit, current, app, at), registrationRequired), null);
+      return new Attempt(new SignedIn(openSession(unit, current, app, at), registrationRequired,
+          app == ClientApp.ADMIN_API ? current.roles() : java.util.Set.of()), null);
     });
     if (attempt.refusal() != null) {
       appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
