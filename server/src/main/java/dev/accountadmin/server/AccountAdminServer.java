@@ -135,6 +135,8 @@ public final class AccountAdminServer implements AutoCloseable {
     /** Tests and embedding: a portal on any free port, which --portal-port cannot ask for (0 is off). */
     boolean portalOnAnyPort;
     String portalKeystorePassword = System.getenv("ACCOUNTADMIN_PORTAL_KEYSTORE_PASSWORD");
+    /** The portal's jar, when the portal is not on the class path (bin/accountadmin-server names it). */
+    String portalJar = System.getProperty(PortalHosting.JAR_PROPERTY);
     PrintStream err = System.err;
 
     @Option(names = "--directories", defaultValue = "${env:ACCOUNTADMIN_DIRECTORIES}", paramLabel = "FILE",
@@ -239,6 +241,25 @@ public final class AccountAdminServer implements AutoCloseable {
     /** Hosts the web portal on a free loopback port (it prints its address in its ready line). */
     public Config portalOnAnyPort() {
       this.portalOnAnyPort = true;
+      return this;
+    }
+
+    /** Hosts the web portal on this port (0: no portal), as --portal-port does. */
+    public Config portalPort(int value) {
+      this.portalPort = value;
+      this.portalOnAnyPort = false;
+      return this;
+    }
+
+    /** Loads the portal from this jar when it is not on the class path; null: only the class path. */
+    public Config portalJar(String value) {
+      this.portalJar = value;
+      return this;
+    }
+
+    /** The environment the operator's language is read from (LC_ALL, LC_MESSAGES, LANG). */
+    public Config environment(Map<String, String> value) {
+      this.env = value;
       return this;
     }
 
@@ -468,7 +489,8 @@ public final class AccountAdminServer implements AutoCloseable {
       config.out.flush();
       // After the ready line: the API's start-up time does not wait for the web server's.
       var portal = config.portalPort != 0 || config.portalOnAnyPort
-          ? PortalHosting.start(services, portalSettings(config), config.out, config.err) : null;
+          ? PortalHosting.start(services, portalSettings(config), config.portalJar, config.out, config.err,
+              Messages.of(Locales.fromEnvironment(null, config.env), ZoneOffset.UTC)) : null;
       return new AccountAdminServer(server, health, database, portal, externals, scheduler);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();

@@ -1,5 +1,6 @@
 package dev.accountadmin.server;
 
+import dev.accountadmin.i18n.Messages;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -48,11 +49,16 @@ final class PortalHosting implements AutoCloseable {
    * A portal that cannot start (its port taken, a bad certificate) is reported on {@code err}
    * and the gRPC server goes on without it.
    */
-  static PortalHosting start(MutableHandlerRegistry services, Map<String, String> settings, PrintStream out,
-      PrintStream err) {
-    var entry = entryPoint();
+  static PortalHosting start(MutableHandlerRegistry services, Map<String, String> settings, String jar, PrintStream out,
+      PrintStream err, Messages messages) {
+    var entry = entryPoint(jar);
     if (entry == null) {
-      LOG.info("no web portal on the class path and none named by -D" + JAR_PROPERTY + ": serving the API only");
+      if (jar != null) {
+        // The launcher names the portal's jar: without it the operator expects a portal and gets none.
+        warn(err, messages, "server.portalNotStarted.missing", Map.of("jar", jar));
+      } else {
+        LOG.info("no web portal on the class path and none named by -D" + JAR_PROPERTY + ": serving the API only");
+      }
       return null;
     }
     var name = "accountadmin-portal-" + UUID.randomUUID();
@@ -66,12 +72,16 @@ final class PortalHosting implements AutoCloseable {
       return new PortalHosting(inProcess, channel, portal);
     } catch (InvocationTargetException e) {
       var cause = e.getCause() == null ? e : e.getCause();
-      err.printf("AccountAdmin portal not started on %s:%s: %s%n", settings.get("bind"), settings.get("port"),
-          describe(cause));
-      err.flush();
+      if (portInUse(cause)) {
+        warn(err, messages, "server.portalNotStarted.portInUse", Map.of("bind", settings.get("bind"),
+            "port", settings.get("port")));
+      } else {
+        warn(err, messages, "server.portalNotStarted.failed", Map.of("bind", settings.get("bind"),
+            "port", settings.get("port"), "problem", describe(cause)));
+      }
     } catch (IOException | ReflectiveOperationException | ClassCastException e) {
-      err.printf("AccountAdmin portal not started: %s%n", describe(e));
-      err.flush();
+      warn(err, messages, "server.portalNotStarted.failed", Map.of("bind", settings.get("bind"),
+          "port", settings.get("port"), "problem", describe(e)));
     }
     if (channel != null) {
       channel.shutdownNow();
@@ -82,22 +92,32 @@ final class PortalHosting implements AutoCloseable {
     return null;
   }
 
-  private static String describe(Throwable e) {
+  /** One sentence in the operator's language; the API goes on serving, which the sentence says. */
+  private static void warn(PrintStream err, Messages messages, String key, Map<String, String> args) {
+    err.println(messages.render(key, args));
+    err.flush();
+  }
+
+  private static boolean portInUse(Throwable e) {
     for (var t = e; t != null; t = t.getCause()) {
       if (t instanceof java.net.BindException) {
-        return "the port is in use";
+        return true;
       }
     }
+    return false;
+  }
+
+  // The exception's class and message (a file name, a certificate's problem): never a secret of ours.
+  private static String describe(Throwable e) {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
-  private static Class<?> entryPoint() {
+  private static Class<?> entryPoint(String jar) {
     try {
       return Class.forName(ENTRY);
     } catch (ClassNotFoundException e) {
       // Not on our class path: perhaps in the jar the launcher names.
     }
-    var jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !new File(jar).isFile()) {
       return null;
     }
