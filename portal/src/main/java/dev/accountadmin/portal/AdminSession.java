@@ -13,6 +13,10 @@ final class AdminSession {
   final String accessToken;
   final String admin;
   volatile Instant lastSeen;
+  /** The sign-in's token carries an admin role (the API still decides every call). */
+  volatile boolean adminRole;
+  /** An admin required a new authenticator: until it is registered the API allows nothing else. */
+  volatile boolean mustRegister;
 
   // No refresh token is kept: a session ends with its access token (an hour) or when left alone.
   AdminSession(String id, String csrf, String accessToken, String admin, Instant now) {
@@ -21,6 +25,11 @@ final class AdminSession {
     this.accessToken = accessToken;
     this.admin = admin;
     this.lastSeen = now;
+  }
+
+  /** Only the user's own pages (their sign-in methods) are of use to this session. */
+  boolean ownPagesOnly() {
+    return !adminRole || mustRegister;
   }
 
   boolean signedIn() {

@@ -23,8 +23,10 @@ public final class Page {
   private final String admin;
   private final String path;
   private final String title;
+  private final boolean administers;
 
-  Page(Messages messages, String csrf, String admin, String path, String titleKey) {
+  Page(Messages messages, String csrf, String admin, String path, String titleKey, boolean administers) {
+    this.administers = administers;
     this.messages = messages;
     this.csrf = csrf;
     this.admin = admin;
@@ -85,6 +87,11 @@ public final class Page {
 
   public boolean signedIn() {
     return admin != null;
+  }
+
+  /** Signed in with an admin role: the admin pages are offered (the API still decides each call). */
+  public boolean administers() {
+    return administers;
   }
 
   public String admin() {

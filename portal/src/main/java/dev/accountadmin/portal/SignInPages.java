@@ -3,6 +3,7 @@ package dev.accountadmin.portal;
 import dev.accountadmin.client.AccountAdminException;
 import dev.accountadmin.v1.ClientApp;
 import dev.accountadmin.v1.SignInRequest;
+import dev.accountadmin.v1.SignInResponse;
 import dev.accountadmin.v1.SignOutRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,7 +16,8 @@ final class SignInPages {
   static void routes(Javalin app, Web web) {
     app.get("/", ctx -> {
       var session = web.existingSession(ctx);
-      ctx.redirect(session != null && session.signedIn() ? "/users" : "/sign-in", HttpStatus.SEE_OTHER);
+      ctx.redirect(session == null || !session.signedIn() ? "/sign-in"
+          : session.ownPagesOnly() ? MethodPages.PATH : "/users", HttpStatus.SEE_OTHER);
     });
     app.get("/sign-in", ctx -> {
       var page = web.page(ctx, "portal.signIn.title");
@@ -33,6 +35,7 @@ final class SignInPages {
         }
       }
       web.sessions.remove(session);
+      web.pendingSignIns.forget(session);
       web.attach(ctx, web.sessions.anonymous());
       ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
     });
@@ -44,14 +47,29 @@ final class SignInPages {
     try {
       var response = web.api.withLanguage(Preferences.locale(ctx)).auth(s -> s.signIn(SignInRequest.newBuilder()
           .setUserPrincipalName(user).setPassword(password).setClientApp(ClientApp.CLIENT_APP_ADMIN_API).build()));
-      var session = web.sessions.signedIn(web.existingSession(ctx), user, response.getAccessToken());
-      web.attach(ctx, session);
-      ctx.redirect("/users", HttpStatus.SEE_OTHER);
+      signedIn(ctx, web, user, response);
     } catch (AccountAdminException e) {
+      if ("MFA_CODE_REQUIRED".equals(e.reason())) {
+        SecondFactorPages.ask(ctx, web, user, password);
+        return;
+      }
       var page = web.page(ctx, "portal.signIn.title");
       ctx.status(e.code() == io.grpc.Status.Code.RESOURCE_EXHAUSTED ? 429 : 401);
       var error = page.messages().renderUserError(e.reason(), e.metadata());
       web.render(ctx, "sign-in.jte", page, "error", error, "user", user);
     }
+  }
+
+  /**
+   * Opens the portal session for a sign-in the API accepted. A user without an admin role (or one
+   * who must register an authenticator first) lands on their own sign-in methods, not on pages the
+   * API would refuse them.
+   */
+  static void signedIn(Context ctx, Web web, String user, SignInResponse response) {
+    var session = web.sessions.signedIn(web.existingSession(ctx), user, response.getAccessToken());
+    session.adminRole = response.getAdminRolesCount() > 0;
+    session.mustRegister = response.getRegistrationRequired();
+    web.attach(ctx, session);
+    ctx.redirect(session.ownPagesOnly() ? MethodPages.PATH : "/users", HttpStatus.SEE_OTHER);
   }
 }

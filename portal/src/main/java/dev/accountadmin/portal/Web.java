@@ -22,11 +22,13 @@ final class Web {
   final AccountAdminClient api;
   final Sessions sessions;
   final PortalSettings settings;
+  final PendingSignIns pendingSignIns;
 
   Web(AccountAdminClient api, Sessions sessions, PortalSettings settings) {
     this.api = api;
     this.sessions = sessions;
     this.settings = settings;
+    this.pendingSignIns = new PendingSignIns(settings.clock());
   }
 
   static Messages messages(Context ctx) {
@@ -78,7 +80,8 @@ final class Web {
   Page page(Context ctx, String titleKey) {
     var session = session(ctx);
     var query = ctx.queryString();
-    return new Page(messages(ctx), session.csrf, session.admin, ctx.path() + (query == null ? "" : "?" + query), titleKey);
+    return new Page(messages(ctx), session.csrf, session.admin, ctx.path() + (query == null ? "" : "?" + query), titleKey,
+        session.signedIn() && !session.ownPagesOnly());
   }
 
   void render(Context ctx, String template, Page page, Object... namesAndValues) {
