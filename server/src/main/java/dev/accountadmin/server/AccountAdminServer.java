@@ -410,6 +410,7 @@ public final class AccountAdminServer implements AutoCloseable {
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
+        dev.accountadmin.server.store.SqliteNative.useUnpacked();
         DataDirectory.prepare(sqliteFile);
       }
       database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword, config.clock);
@@ -469,6 +470,7 @@ public final class AccountAdminServer implements AutoCloseable {
       // After the ready line: the API's start-up time does not wait for the web server's.
       var portal = config.portalPort != 0 || config.portalOnAnyPort
           ? PortalHosting.start(services, portalSettings(config), config.out, config.err) : null;
+      authentication.warmUp();
       return new AccountAdminServer(server, health, database, portal, externals, scheduler);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();
