@@ -81,12 +81,16 @@ public final class BatchPages {
     var api = web.api(ctx);
     var batchId = uuid(ctx.pathParam("id"));
     var page = web.page(ctx, "portal.batch.progressTitle");
+    // Asked before the items are read: a batch that ends between the two reads is then shown as
+    // still running, and the next poll shows it complete. Asked after, its last items could be read
+    // as pending on a page that no longer polls.
+    boolean running = runs.running(batchId);
     List<BatchItem> items;
     try {
       items = api.call(s -> s.getBatch(GetBatchRequest.newBuilder().setBatchId(batchId).build())).getItemsList();
     } catch (AccountAdminException e) {
       // Just started: the server records the batch as the stream begins.
-      if (e.code() != Status.Code.NOT_FOUND || !runs.running(batchId)) {
+      if (e.code() != Status.Code.NOT_FOUND || !running) {
         throw e;
       }
       items = List.of();
@@ -107,7 +111,7 @@ public final class BatchPages {
     }
     var stopped = runs.stopped(batchId);
     var stoppedText = stopped == null ? null : page.messages().renderError(stopped.reason(), stopped.metadata());
-    var progress = new Progress(items.size(), done, failed, pending, already, runs.running(batchId), stoppedText, items);
+    var progress = new Progress(items.size(), done, failed, pending, already, running, stoppedText, items);
     web.render(ctx, "batch.jte", page, "batchId", batchId, "progress", progress);
   }
 

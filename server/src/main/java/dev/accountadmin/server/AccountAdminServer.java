@@ -431,6 +431,7 @@ public final class AccountAdminServer implements AutoCloseable {
     try {
       var sqliteFile = sqliteFile(config.jdbcUrl());
       if (sqliteFile != null) {
+        dev.accountadmin.server.store.SqliteNative.useUnpacked();
         DataDirectory.prepare(sqliteFile);
       }
       database = Database.open(config.jdbcUrl(), config.databaseUser, config.databasePassword, config.clock);
@@ -491,6 +492,7 @@ public final class AccountAdminServer implements AutoCloseable {
       var portal = config.portalPort != 0 || config.portalOnAnyPort
           ? PortalHosting.start(services, portalSettings(config), config.portalJar, config.out, config.err,
               Messages.of(Locales.fromEnvironment(null, config.env), ZoneOffset.UTC)) : null;
+      authentication.warmUp();
       return new AccountAdminServer(server, health, database, portal, externals, scheduler);
     } catch (RuntimeException | IOException e) {
       server.shutdownNow();

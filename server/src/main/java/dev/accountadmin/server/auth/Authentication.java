@@ -88,8 +88,10 @@ public final class Authentication {
   private final SignInThrottle throttle;
   private final SecretBox box;
   // Verified against when the user does not exist, so that both answers take as long. Made in
-  // the background: a cold Argon2id run would add half a second to the server's start.
-  private final java.util.concurrent.CompletableFuture<String> decoyHash;
+  // the background once the server is ready (warmUp): a cold Argon2id run, and Bouncy Castle's
+  // signed jar verified on its first class, would otherwise compete with the start for the cores.
+  private final java.util.concurrent.CompletableFuture<String> decoyHash = new java.util.concurrent.CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean decoyStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Authentication(DirectoryPort port, PasswordHasher hasher, Secrets secrets, AccessTokens tokens, AuthPolicy policy, Clock clock,
       byte[] fingerprintKey, SignInThrottle throttle, SecretBox box) {
@@ -102,7 +104,27 @@ public final class Authentication {
     this.fingerprintKey = fingerprintKey.clone();
     this.throttle = throttle;
     this.box = box;
-    this.decoyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> hasher.hash(secrets.token(), secrets.random()));
+  }
+
+  /**
+   * Makes, in the background, what the first sign-ins would otherwise wait for: the decoy hash,
+   * and with it Bouncy Castle's Argon2id loaded and warm. The server calls it after its ready line.
+   */
+  public void warmUp() {
+    if (decoyStarted.compareAndSet(false, true)) {
+      java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          decoyHash.complete(hasher.hash(secrets.token(), secrets.random()));
+        } catch (RuntimeException | Error e) {
+          decoyHash.completeExceptionally(e);
+        }
+      });
+    }
+  }
+
+  private String decoyHash() {
+    warmUp();
+    return decoyHash.join();
   }
 
   public AuthPolicy policy() {
@@ -129,7 +151,7 @@ public final class Authentication {
               Factors.read(unit, user.get().id())));
     });
     if (found.isEmpty()) {
-      hasher.verify(password, decoyHash.join());
+      hasher.verify(password, decoyHash());
       throttle.failed(clientAddress);
       appendAlone(AuditRecord.of(name.value(), clientAddress, Action.SIGN_IN, name.value(), "",
           AuditRecord.Outcome.FAILURE, Map.of("reason", Reason.INVALID_CREDENTIALS.name())));
@@ -540,7 +562,7 @@ public final class Authentication {
         .filter(u -> !u.deleted())
         .map(u -> new Found(u, unit.credentials().passwordHash(u.id()).orElse(null), null)));
     if (found.isEmpty()) {
-      hasher.verify(current, decoyHash.join());
+      hasher.verify(current, decoyHash());
       throttle.failed(clientAddress);
       throw DirectoryException.of(Reason.INVALID_CREDENTIALS);
     }

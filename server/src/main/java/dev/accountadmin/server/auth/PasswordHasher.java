@@ -37,10 +37,26 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
   // instead of growing the heap with the burst.
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
   private static final Semaphore CORES = new Semaphore(THREADS, true);
-  // ...and reuses the memory (1 KiB blocks, zeroed when given back) instead of allocating it anew:
-  // thousands of blocks that live for a whole hash made every young collection copy them. What
-  // stays is what the busiest moment needed: one hash's memory per thread.
-  private static final Argon2BytesGenerator.BlockPool BLOCKS = new Argon2BytesGenerator.FixedBlockPool(THREADS * 47104);
+
+  /**
+   * The memory Argon2id reuses (1 KiB blocks, zeroed when given back) instead of allocating it
+   * anew: thousands of blocks that live for a whole hash made every young collection copy them.
+   * What stays is what the busiest moment needed: one hash's memory per thread. A holder of its
+   * own because the first class taken from Bouncy Castle's signed jar makes the JVM verify the
+   * jar's signature (about 0.2 s): that belongs to the first hash, or to {@link #warmUp}, not to
+   * the server's start.
+   */
+  private static final class Blocks {
+    static final Argon2BytesGenerator.BlockPool POOL = new Argon2BytesGenerator.FixedBlockPool(THREADS * 47104);
+  }
+
+  /**
+   * Loads and verifies Bouncy Castle's Argon2id now, so that the first sign-in after a start does
+   * not pay for it; the server calls it once it is ready, off the path of any call.
+   */
+  public static void warmUp() {
+    var unused = Blocks.POOL;
+  }
 
   /** True when this costs at least as much memory and as many passes as one OWASP configuration. */
   public boolean meetsOwasp() {
@@ -117,7 +133,7 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
         .withIterations(t)
         .withParallelism(p)
         .withSalt(salt)
-        .withBlockPool(BLOCKS)
+        .withBlockPool(Blocks.POOL)
         .build();
     var out = new byte[length];
     CORES.acquireUninterruptibly();
