@@ -78,6 +78,35 @@ class StandalonePortalTest {
   }
 
   @Test
+  void aPasswordWaitingForItsVerificationCode_isForgottenAfterFiveMinutes_andNothingIsTriedWithIt() {
+    var upn = "slow.typist@contoso.com";
+    var password = "Slow-Typist-Pass-42";
+    server.createUser(upn, password, dev.accountadmin.v1.AdminRole.ADMIN_ROLE_HELPDESK_ADMIN);
+    var self = server.signedIn(upn, password, dev.accountadmin.v1.ClientApp.CLIENT_APP_ADMIN_API);
+    var begun = self.auth(s -> s.beginTotpRegistration(dev.accountadmin.v1.BeginTotpRegistrationRequest.getDefaultInstance()));
+    // This server keeps real time: the code is the one a phone shows now.
+    self.auth(s -> s.confirmTotpRegistration(dev.accountadmin.v1.ConfirmTotpRegistrationRequest.newBuilder()
+        .setMethodId(begun.getMethodId()).setVerificationCode(dev.accountadmin.server.auth.Totp.code(
+            dev.accountadmin.server.auth.Totp.fromBase32(begun.getSecret()), java.time.Instant.now())).build()));
+
+    browser.open("/sign-in");
+    browser.language("nl");
+    browser.signIn(upn, password);
+    assertThat(browser.driver.getCurrentUrl()).endsWith(SecondFactorPages.PATH);
+    clock.advance(PendingSignIns.LIFETIME.plusSeconds(1));
+    browser.find("#code").sendKeys("000000");
+    browser.click("#verify-code");
+    assertThat(browser.text("#sign-in-error"))
+        .isEqualTo("De aanmelding duurde te lang, dus de portal bewaart uw wachtwoord niet meer. Meld u opnieuw aan.");
+    assertThat(browser.all("#password")).hasSize(1);
+    // The portal sent nothing: no wrong code was counted against the user.
+    var user = server.api.call(s -> s.getUser(dev.accountadmin.v1.GetUserRequest.newBuilder().setName("users/" + upn)
+        .build())).getUser();
+    assertThat(user.getLockout().getFailedAttempts()).isZero();
+    browser.check("sign-in-code-expired-nl");
+  }
+
+  @Test
   void withAConfiguredCertificate_thePortalSpeaksHttps_andItsSessionCookieIsSecure() throws Exception {
     var keystore = temp.resolve("portal.p12");
     var keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
