@@ -222,8 +222,11 @@ final class SelfServiceTest {
   void unknownBlockedAndMethodlessUsers_getTheSameAnswers_andTheAuditSaysWhy() throws Exception {
     Authenticator.register(server, USER);
     server.createUser("blocked@contoso.com");
-    Authenticator.register(server, "blocked@contoso.com");
+    var blockedPhone = Authenticator.register(server, "blocked@contoso.com");
     server.admin().blockSignIn(BlockSignInRequest.newBuilder().setName("users/blocked@contoso.com").build());
+    server.createUser("leaver@contoso.com");
+    var leaverPhone = Authenticator.register(server, "leaver@contoso.com");
+    server.admin().offboardUser(dev.accountadmin.v1.OffboardUserRequest.newBuilder().setName("users/leaver@contoso.com").build());
     server.createUser("plain@contoso.com");
     var method = RecoveryMethod.RECOVERY_METHOD_AUTHENTICATOR_APP;
 
@@ -231,8 +234,9 @@ final class SelfServiceTest {
     var ghost = begin("ghost@contoso.com", method, "198.51.100.7");
     var blocked = begin("blocked@contoso.com", method, "198.51.100.7");
     var plain = begin("plain@contoso.com", method, "198.51.100.7");
+    var leaver = begin("leaver@contoso.com", method, "198.51.100.7");
 
-    for (var other : java.util.List.of(ghost, blocked, plain)) {
+    for (var other : java.util.List.of(ghost, blocked, plain, leaver)) {
       assertThat(other.getAllFields().keySet()).isEqualTo(real.getAllFields().keySet());
       assertThat(other.getRecoveryId()).hasSameSizeAs(real.getRecoveryId()).isNotEqualTo(real.getRecoveryId());
       assertThat(other.toBuilder().clearRecoveryId().build()).isEqualTo(real.toBuilder().clearRecoveryId().build());
@@ -240,11 +244,14 @@ final class SelfServiceTest {
     var wrongForReal = failure(() -> selfService(null).completeRecovery(complete(real, "123456").build()));
     var ghostFailure = failure(() -> selfService(null).completeRecovery(complete(ghost, "123456").build()));
     assertThat(ghostFailure.status()).isEqualTo(wrongForReal.status());
-    assertThat(failure(() -> selfService(null).completeRecovery(complete(blocked, "123456").build())).status())
-        .isEqualTo(wrongForReal.status());
+    // A blocked or offboarded user fails even with their authenticator's right code, as a wrong code does.
+    assertThat(failure(() -> selfService(null).completeRecovery(complete(blocked,
+        blockedPhone.code(server.clock.instant())).build())).status()).isEqualTo(wrongForReal.status());
+    assertThat(failure(() -> selfService(null).completeRecovery(complete(leaver,
+        leaverPhone.code(server.clock.instant())).build())).status()).isEqualTo(wrongForReal.status());
     var audit = auditDetails();
     assertThat(audit).contains("\"reason\":\"USER_NOT_FOUND\"", "\"reason\":\"SIGN_IN_BLOCKED\"",
-        "\"reason\":\"METHOD_NOT_REGISTERED\"");
+        "\"reason\":\"METHOD_NOT_REGISTERED\"", "\"reason\":\"OFFBOARDED\"", "\"cause\":\"SIGN_IN_BLOCKED\"");
   }
 
   @Test

@@ -160,13 +160,15 @@ public final class SelfServiceRecovery {
       if (refusal != null) {
         details.put("reason", refusal);
       }
+      if (!address.equals(peer)) {
+        // The address is the caller's word (a portal's, for its browser); the peer is what connected.
+        details.put("peer", peer);
+      }
       unit.audit().append(AuditRecord.of(name.value(), address, Action.BEGIN_RECOVERY, name.value(), "",
           refusal == null ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.FAILURE, details));
-      var userLocale = user == null || user.preferredLanguage() == null || user.preferredLanguage().isBlank()
-          ? locale : Locale.forLanguageTag(user.preferredLanguage());
+      // The language the user reads the page in: the one they asked in, not one stored for them.
       return new Outcome(new Begun(recoveryId, expires, policy.attempts(),
-          method == MethodKind.ALTERNATE_EMAIL ? policy.codeDigits() : TOTP_DIGITS), emailTo,
-          locale != null ? locale : userLocale);
+          method == MethodKind.ALTERNATE_EMAIL ? policy.codeDigits() : TOTP_DIGITS), emailTo, locale);
     });
     if (outcome.emailTo() != null) {
       var to = outcome.emailTo();
@@ -184,6 +186,11 @@ public final class SelfServiceRecovery {
 
   /** Why a recovery for {@code user} by {@code method} must never complete; null when it may. */
   private static String refusal(UnitOfWork unit, User user, MethodKind method) {
+    // The methods are read for every user name, even one that is nobody's: the same queries each time.
+    var methods = unit.methods();
+    var userId = user == null ? "" : user.id();
+    boolean has = methods.list(userId).stream().anyMatch(m -> m.kind() == method && m.registered());
+    boolean reregistration = methods.reregistrationRequiredSince(userId).isPresent();
     if (user == null) {
       return Reason.USER_NOT_FOUND.name();
     }
@@ -196,13 +203,11 @@ public final class SelfServiceRecovery {
     if (user.signInBlocked()) {
       return Reason.SIGN_IN_BLOCKED.name();
     }
-    var methods = unit.methods();
-    boolean has = methods.list(user.id()).stream().anyMatch(m -> m.kind() == method && m.registered());
     if (!has) {
       return "METHOD_NOT_REGISTERED";
     }
     // After a compromise the old authenticator may be the attacker's: it proves nothing until replaced.
-    if (method == MethodKind.AUTHENTICATOR_APP && methods.reregistrationRequiredSince(user.id()).isPresent()) {
+    if (method == MethodKind.AUTHENTICATOR_APP && reregistration) {
       return "REREGISTRATION_REQUIRED";
     }
     return null;
