@@ -86,6 +86,7 @@ public final class Portal implements AutoCloseable {
     AuditPages.routes(app, web);
     GuidePages.routes(app, web);
     SettingsPages.routes(app, web);
+    SelfServicePages.routes(app, web);
     app.exception(Web.SignInRequired.class, (e, ctx) -> toSignIn(ctx, web));
     app.exception(CsrfRejected.class, (e, ctx) -> ErrorPages.show(ctx, web, 403, "portal.error.csrf"));
     app.exception(AccountAdminException.class, (e, ctx) -> {

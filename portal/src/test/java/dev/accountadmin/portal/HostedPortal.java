@@ -27,6 +27,12 @@ final class HostedPortal implements AutoCloseable {
   final AccountAdminClient api;
 
   HostedPortal(Path dataDir, int demoUsers) throws Exception {
+    this(dataDir, demoUsers, config -> config);
+  }
+
+  /** As above, with {@code configure} completing the server's configuration (an SMTP relay). */
+  HostedPortal(Path dataDir, int demoUsers, java.util.function.UnaryOperator<AccountAdminServer.Config> configure)
+      throws Exception {
     var out = new ByteArrayOutputStream();
     var config = AccountAdminServer.Config.forDataDir(dataDir)
         .bootstrapPassword(ADMIN_PASSWORD)
@@ -36,7 +42,7 @@ final class HostedPortal implements AutoCloseable {
         .demoUsers(demoUsers)
         .portalOnAnyPort()
         .out(new PrintStream(out, true, StandardCharsets.UTF_8));
-    server = AccountAdminServer.start(config);
+    server = AccountAdminServer.start(configure.apply(config));
     output = out.toString(StandardCharsets.UTF_8);
     var matcher = PORTAL_LINE.matcher(output);
     if (!matcher.find()) {
