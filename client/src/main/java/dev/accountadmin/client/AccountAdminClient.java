@@ -163,6 +163,11 @@ public final class AccountAdminClient implements AutoCloseable {
     return invoke(() -> call.apply(decorate(AuthGrpc.newBlockingStub(channel))));
   }
 
+  /** Runs one SelfService call (a locked-out user's recovery; no token needed). */
+  public <T> T selfService(Function<dev.accountadmin.v1.SelfServiceGrpc.SelfServiceBlockingStub, T> call) {
+    return invoke(() -> call.apply(decorate(dev.accountadmin.v1.SelfServiceGrpc.newBlockingStub(channel))));
+  }
+
   /** A stub for streaming calls, with token and language attached; the caller maps errors with {@link #failure}. */
   public AccountAdminGrpc.AccountAdminBlockingStub streamingStub() {
     return decorate(AccountAdminGrpc.newBlockingStub(channel)).withDeadline(null);

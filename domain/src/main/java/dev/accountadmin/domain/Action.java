@@ -44,5 +44,10 @@ public enum Action {
   /** A user creating a rule for their own inbox. */
   CREATE_INBOX_RULE,
   /** A user opening a mailbox: their own, or a shared one they are a delegate of. */
-  OPEN_MAILBOX
+  OPEN_MAILBOX,
+  // Self-service (issue 14, part 3).
+  /** A user who cannot sign in begins proving who they are. */
+  BEGIN_RECOVERY,
+  /** A user who proved who they are clears their lockout or sets a new password. */
+  COMPLETE_RECOVERY
 }

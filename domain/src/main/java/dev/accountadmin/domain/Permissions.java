@@ -97,6 +97,8 @@ public final class Permissions {
       // A user acts on their own account only; no admin role is involved.
       case SIGN_IN, CHANGE_PASSWORD, SUBMIT_MESSAGE, CREATE_INBOX_RULE, OPEN_MAILBOX, REGISTER_AUTH_METHOD
           -> EnumSet.noneOf(Role.class);
+      // Self-service: the user proves who they are with a method of their own; no admin is involved.
+      case BEGIN_RECOVERY, COMPLETE_RECOVERY -> EnumSet.noneOf(Role.class);
     };
   }
 

@@ -47,6 +47,9 @@ public interface UnitOfWork {
 
   Mailboxes mailboxes();
 
+  /** Self-service recoveries and their rate limits (issue 14, part 3). */
+  Recoveries recoveries();
+
   /** Users, with their live state. Every write checks the version it read (optimistic locking). */
   interface Users {
     /** The tenant's domain, in lower case; empty before the directory is bootstrapped. */
@@ -474,5 +477,46 @@ public interface UnitOfWork {
     List<InboxRule> deletedRules(String userId);
 
     void forgetDeletedRules(String userId);
+  }
+
+  /**
+   * Self-service recoveries of users who cannot sign in, and the attempts counted against the
+   * self-service rate limits; in the shared store, so that every replica sees the same.
+   */
+  interface Recoveries {
+    /**
+     * A begun recovery. {@code userId} is null when it can never complete, and {@code refusal}
+     * then says why (for the audit); {@code codeHash} is an emailed code's keyed hash.
+     */
+    record Recovery(String idHash, String askedName, String userId, String refusal, MethodKind method,
+        String codeHash, Instant createdAt, Instant expiresAt, int attemptsLeft, Instant completedAt) {
+      @Override
+      public String toString() {
+        return "Recovery[" + askedName + ", " + method + "]";
+      }
+    }
+
+    void insert(Recovery recovery);
+
+    /** The recovery whose id has this hash, locked for update where the directory has row locks. */
+    Optional<Recovery> find(String idHash);
+
+    /** Uses one attempt of an open recovery; false when none was left (or it completed): atomic. */
+    boolean useAttempt(String idHash);
+
+    /** Marks the recovery completed; false when it already was (a concurrent twin won). */
+    boolean complete(String idHash, Instant now);
+
+    /** Forgets recoveries that ran out before {@code before}. */
+    void prune(Instant before);
+
+    /** Counts an attempt against {@code scope} (USER, ADDRESS, PEER) and {@code subject}. */
+    void countAttempt(String scope, String subject, Instant time);
+
+    /** The attempts counted for {@code subject} after {@code from}, and the oldest of them. */
+    SignInFailures.Counted attempts(String scope, String subject, Instant from);
+
+    /** Forgets attempts at or before {@code before}: no window looks back that far. */
+    void pruneAttempts(Instant before);
   }
 }

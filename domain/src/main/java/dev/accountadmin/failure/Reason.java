@@ -94,5 +94,12 @@ public enum Reason {
   /** An external directory refused a change: its service account lacks a right, or its policy forbids it. */
   DIRECTORY_REFUSED,
   /** A step the user's directory has no counterpart for: a step result's reason, never a call's. */
-  STEP_NOT_APPLICABLE
+  STEP_NOT_APPLICABLE,
+  // Self-service (issue 14, part 3).
+  /** Too many self-service attempts for this user name or from this client address; RetryInfo says when. */
+  SELF_SERVICE_THROTTLED,
+  /** The recovery's code is wrong (or was used already); metadata attemptsLeft. */
+  RECOVERY_CODE_INVALID,
+  /** The recovery is over: it ran out, used its last attempt, completed, or never was. */
+  RECOVERY_EXPIRED
 }

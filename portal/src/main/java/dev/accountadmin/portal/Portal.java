@@ -86,6 +86,7 @@ public final class Portal implements AutoCloseable {
     AuditPages.routes(app, web);
     GuidePages.routes(app, web);
     SettingsPages.routes(app, web);
+    SelfServicePages.routes(app, web);
     SecondFactorPages.routes(app, web);
     MethodPages.routes(app, web);
     SchedulePages.routes(app, web);

@@ -28,7 +28,13 @@ final class HostedPortal implements AutoCloseable {
   final AccountAdminClient api;
 
   HostedPortal(Path dataDir, int demoUsers) throws Exception {
-    this(dataDir, demoUsers, Dialect.SQLITE, null);
+    this(dataDir, demoUsers, Dialect.SQLITE, null, config -> config);
+  }
+
+  /** As above, with {@code configure} completing the server's configuration (an SMTP relay). */
+  HostedPortal(Path dataDir, int demoUsers, java.util.function.UnaryOperator<AccountAdminServer.Config> configure)
+      throws Exception {
+    this(dataDir, demoUsers, Dialect.SQLITE, null, configure);
   }
 
   /**
@@ -36,6 +42,11 @@ final class HostedPortal implements AutoCloseable {
    * with the server on {@code clock} when one is given (authenticator codes a test computes).
    */
   HostedPortal(Path dataDir, int demoUsers, Dialect engine, java.time.Clock clock) throws Exception {
+    this(dataDir, demoUsers, engine, clock, config -> config);
+  }
+
+  private HostedPortal(Path dataDir, int demoUsers, Dialect engine, java.time.Clock clock,
+      java.util.function.UnaryOperator<AccountAdminServer.Config> configure) throws Exception {
     var out = new ByteArrayOutputStream();
     var config = AccountAdminServer.Config.forDataDir(dataDir);
     if (engine == Dialect.POSTGRESQL) {
@@ -52,7 +63,7 @@ final class HostedPortal implements AutoCloseable {
         .demoUsers(demoUsers)
         .portalOnAnyPort()
         .out(new PrintStream(out, true, StandardCharsets.UTF_8));
-    server = AccountAdminServer.start(config);
+    server = AccountAdminServer.start(configure.apply(config));
     output = out.toString(StandardCharsets.UTF_8);
     var matcher = PORTAL_LINE.matcher(output);
     if (!matcher.find()) {

@@ -268,6 +268,12 @@ final class ExternalUnitOfWork implements UnitOfWork {
     return store.mailboxes();
   }
 
+  // Self-service recovers users of the built-in directory only; its records are the store's.
+  @Override
+  public Recoveries recoveries() {
+    return store.recoveries();
+  }
+
   // Schedules and the template are AccountAdmin's own, whichever directory the user lives in.
   @Override
   public ScheduledOffboardings schedules() {

@@ -146,6 +146,19 @@ public final class AccountAdminServer implements AutoCloseable {
 
     Map<String, String> env = System.getenv();
 
+    // Self-service (issue 14, part 3): codes to a user's alternate email go through the organisation's relay.
+    @Option(names = "--smtp-relay", defaultValue = "${env:ACCOUNTADMIN_SMTP_RELAY}", paramLabel = "HOST:PORT",
+        description = "SMTP relay that self-service codes are sent through (ACCOUNTADMIN_SMTP_RELAY); without it"
+            + " no code is emailed and users recover with their authenticator app only.")
+    String smtpRelay;
+
+    @Option(names = "--smtp-sender", defaultValue = "${env:ACCOUNTADMIN_SMTP_SENDER}", paramLabel = "ADDRESS",
+        description = "From address of self-service emails (ACCOUNTADMIN_SMTP_SENDER; default no-reply@<domain>).")
+    String smtpSender;
+
+    dev.accountadmin.server.auth.SelfServiceRecovery.Policy selfServicePolicy =
+        dev.accountadmin.server.auth.SelfServiceRecovery.Policy.DEFAULT;
+
     // Scheduled offboardings (issue 13, part 7): the tenant's working-day facts and the tick.
     @Option(names = "--default-time-zone", defaultValue = "${env:ACCOUNTADMIN_DEFAULT_TIME_ZONE:-UTC}",
         description = "IANA time zone of a user who has none, for \"the end of the last working day\""
@@ -235,6 +248,17 @@ public final class AccountAdminServer implements AutoCloseable {
 
     public Config throttlePolicy(SignInThrottle.Policy value) {
       this.throttlePolicy = value;
+      return this;
+    }
+
+    /** The SMTP relay for self-service codes, as {@code host:port}. */
+    public Config smtpRelay(String hostAndPort) {
+      this.smtpRelay = hostAndPort;
+      return this;
+    }
+
+    public Config selfServicePolicy(dev.accountadmin.server.auth.SelfServiceRecovery.Policy value) {
+      this.selfServicePolicy = value;
       return this;
     }
 
@@ -476,6 +500,10 @@ public final class AccountAdminServer implements AutoCloseable {
       var service = new AccountAdminService(directory, procedures, new BatchOffboard(port, procedures, clock, templateOptions),
           new Idempotency(port, clock, idempotencyKey, secrets.random()), clock, scheduling);
 
+      var selfService = new dev.accountadmin.server.auth.SelfServiceRecovery(port, config.hasher, secrets, methodSecrets,
+          config.authPolicy, config.selfServicePolicy, clock,
+          secret(port, "self-service-code-key", secrets::token, clock).getBytes(StandardCharsets.US_ASCII),
+          codeMail(config, domain));
       var context = new CallContext(authentication);
       var errors = new ErrorInterceptor();
       // Every service parses its requests in the call (RequestParsing), so garbage is INVALID_ARGUMENT.
@@ -484,6 +512,7 @@ public final class AccountAdminServer implements AutoCloseable {
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new AuthService(authentication, authenticators), context, errors)));
       services.addService(RequestParsing.of(ServerInterceptors.intercept(new MailFlowService(mail, new DeviceSync(port, clock),
           new dev.accountadmin.server.mail.MailboxAccess(port, clock), authentication), context, errors)));
+      services.addService(RequestParsing.of(ServerInterceptors.intercept(new SelfServiceService(selfService), context, errors)));
       health.setStatus("", ServingStatus.SERVING);
       config.out.printf("AccountAdmin ready on %s:%d (%s)%n", config.bind, server.getPort(),
           database.dialect() == Dialect.SQLITE ? config.jdbcUrl() : "PostgreSQL");
@@ -525,6 +554,16 @@ public final class AccountAdminServer implements AutoCloseable {
   }
 
   /** A secret shared by every replica through the directory, created by the first to start. */
+  /** The relay self-service codes go through; without one, a code is not sent and the log says so. */
+  private static dev.accountadmin.server.auth.SelfServiceRecovery.CodeMail codeMail(Config config, String domain) {
+    if (config.smtpRelay == null || config.smtpRelay.isBlank()) {
+      return (address, locale, code, lifetime) -> java.util.logging.Logger.getLogger(AccountAdminServer.class.getName())
+          .warning("a self-service code was asked for by email, but no --smtp-relay is configured");
+    }
+    var sender = config.smtpSender == null || config.smtpSender.isBlank() ? "no-reply@" + domain : config.smtpSender;
+    return dev.accountadmin.server.auth.SmtpRelay.parse(config.smtpRelay, sender);
+  }
+
   private static String secret(DirectoryPort port, String name, java.util.function.Supplier<String> create, Clock clock) {
     return port.write(unit -> unit.secrets().getOrCreate(name, create, clock.instant()));
   }

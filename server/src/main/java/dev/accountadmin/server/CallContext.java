@@ -41,7 +41,10 @@ public final class CallContext implements ServerInterceptor {
       AuthGrpc.getIntrospectMethod().getFullMethodName(),
       AccountAdminGrpc.getGetGuideMethod().getFullMethodName(),
       // Authenticates itself: a pending wipe must reach a device whose user's sessions are revoked.
-      MailFlowGrpc.getSyncDeviceMethod().getFullMethodName());
+      MailFlowGrpc.getSyncDeviceMethod().getFullMethodName(),
+      // Self-service is for users who cannot sign in.
+      dev.accountadmin.v1.SelfServiceGrpc.getBeginRecoveryMethod().getFullMethodName(),
+      dev.accountadmin.v1.SelfServiceGrpc.getCompleteRecoveryMethod().getFullMethodName());
 
   // Methods a session may call while its user must register an authenticator before anything else.
   private static final Set<String> REGISTRATION_METHODS = Set.of(

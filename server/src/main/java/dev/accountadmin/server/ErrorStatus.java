@@ -61,6 +61,10 @@ public final class ErrorStatus {
       // External directories: one that does not answer may answer a retry; one that refuses will not.
       case DIRECTORY_UNAVAILABLE -> Code.UNAVAILABLE;
       case DIRECTORY_REFUSED, STEP_NOT_APPLICABLE -> Code.FAILED_PRECONDITION;
+      // Self-service: a wrong code did not prove who the user is, like a wrong password.
+      case SELF_SERVICE_THROTTLED -> Code.RESOURCE_EXHAUSTED;
+      case RECOVERY_CODE_INVALID -> Code.UNAUTHENTICATED;
+      case RECOVERY_EXPIRED -> Code.FAILED_PRECONDITION;
     };
   }
 
@@ -72,10 +76,11 @@ public final class ErrorStatus {
     ADMIN,
     USER;
 
-    /** The audience of a method: Auth and MailFlow face users, except a sign-in to the admin API. */
+    /** The audience of a method: Auth, MailFlow and SelfService face users, except a sign-in to the admin API. */
     static Audience of(io.grpc.MethodDescriptor<?, ?> method) {
       var service = method.getServiceName();
-      return AuthGrpc.SERVICE_NAME.equals(service) || MailFlowGrpc.SERVICE_NAME.equals(service) ? USER : ADMIN;
+      return AuthGrpc.SERVICE_NAME.equals(service) || MailFlowGrpc.SERVICE_NAME.equals(service)
+          || dev.accountadmin.v1.SelfServiceGrpc.SERVICE_NAME.equals(service) ? USER : ADMIN;
     }
   }
 

@@ -141,6 +141,8 @@ final class ProtoEnums {
       case MANAGE_LITIGATION_HOLD -> dev.accountadmin.v1.Action.ACTION_MANAGE_LITIGATION_HOLD;
       case CREATE_INBOX_RULE -> dev.accountadmin.v1.Action.ACTION_CREATE_INBOX_RULE;
       case OPEN_MAILBOX -> dev.accountadmin.v1.Action.ACTION_OPEN_MAILBOX;
+      case BEGIN_RECOVERY -> dev.accountadmin.v1.Action.ACTION_BEGIN_RECOVERY;
+      case COMPLETE_RECOVERY -> dev.accountadmin.v1.Action.ACTION_COMPLETE_RECOVERY;
     };
   }
 
@@ -183,6 +185,8 @@ final class ProtoEnums {
       case ACTION_MANAGE_LITIGATION_HOLD -> Action.MANAGE_LITIGATION_HOLD;
       case ACTION_CREATE_INBOX_RULE -> Action.CREATE_INBOX_RULE;
       case ACTION_OPEN_MAILBOX -> Action.OPEN_MAILBOX;
+      case ACTION_BEGIN_RECOVERY -> Action.BEGIN_RECOVERY;
+      case ACTION_COMPLETE_RECOVERY -> Action.COMPLETE_RECOVERY;
       case ACTION_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }

@@ -48,6 +48,9 @@ final class PermissionsTest {
       // A user's own inbox rule and opening a mailbox need no admin role at all.
       row(Action.CREATE_INBOX_RULE, NONE, NONE, NONE),
       row(Action.OPEN_MAILBOX, NONE, NONE, NONE),
+      // Self-service: the user alone, proving who they are (issue 14, part 3).
+      row(Action.BEGIN_RECOVERY, NONE, NONE, NONE),
+      row(Action.COMPLETE_RECOVERY, NONE, NONE, NONE),
       // DESIGN.md section 11: authentication methods like a password reset.
       row(Action.MANAGE_AUTH_METHODS, Set.of(H, U, G), Set.of(U, G), Set.of(G)),
       row(Action.READ, Set.of(G, U, H, E, S), Set.of(G, U, H, E, S), Set.of(G, U, H, E, S)));

@@ -293,6 +293,29 @@ final class ErrorMessagesTest {
     record(() -> late.restoreUser(RestoreUserRequest.newBuilder().setName("users/leaver@contoso.com").build()));
 
 
+    // Self-service: a wrong code, a recovery past its attempts, and a user name asked for too often.
+    var selfService = dev.accountadmin.v1.SelfServiceGrpc.newBlockingStub(server.channel());
+    var recovery = selfService.beginRecovery(dev.accountadmin.v1.BeginRecoveryRequest.newBuilder()
+        .setUserPrincipalName("ghost@contoso.com").setClientAddress("198.51.100.1")
+        .setMethod(dev.accountadmin.v1.RecoveryMethod.RECOVERY_METHOD_AUTHENTICATOR_APP).build());
+    var wrongCode = dev.accountadmin.v1.CompleteRecoveryRequest.newBuilder().setRecoveryId(recovery.getRecoveryId())
+        .setVerificationCode("000000").setChoice(dev.accountadmin.v1.RecoveryChoice.RECOVERY_CHOICE_UNLOCK).build();
+    for (int i = 0; i < recovery.getAttemptsAllowed(); i++) {
+      record(() -> selfService.completeRecovery(wrongCode));
+    }
+    record(() -> selfService.completeRecovery(wrongCode));
+    var again = dev.accountadmin.v1.BeginRecoveryRequest.newBuilder().setUserPrincipalName("ghost@contoso.com")
+        .setClientAddress("198.51.100.2").setMethod(dev.accountadmin.v1.RecoveryMethod.RECOVERY_METHOD_AUTHENTICATOR_APP).build();
+    // The begin and every failed completion so far counted against the name: begin until it is refused.
+    for (int i = 0; i < 10; i++) {
+      try {
+        selfService.beginRecovery(again);
+      } catch (StatusRuntimeException e) {
+        break;
+      }
+    }
+    record(() -> selfService.beginRecovery(again));
+
     // No method is unimplemented today; this is the error an unimplemented one sends.
     recordStatus(ErrorStatus.unimplemented("accountadmin.v1.AccountAdmin/Future", Locale.ENGLISH));
     // A store that breaks under the server: INTERNAL, whatever the cause.

@@ -99,7 +99,7 @@ public final class Database implements DirectoryPort, AutoCloseable {
    * already at it, with every migration a success, needs no Flyway: loading and running Flyway
    * only to learn that was a third of a start on an existing data directory.
    */
-  static final int SCHEMA_VERSION = 16;
+  static final int SCHEMA_VERSION = 17;
 
   private static void migrate(HikariDataSource pool) {
     if (current(pool)) {

@@ -90,4 +90,9 @@ record JdbcUnitOfWork(Connection c, Dialect dialect, Clock clock) implements Uni
   public Mailboxes mailboxes() {
     return new MailboxStore(c);
   }
+
+  @Override
+  public Recoveries recoveries() {
+    return new RecoveryStore(c, dialect);
+  }
 }
