@@ -117,6 +117,17 @@ class KeycloakDirectoryTest {
       assertThat(first.ok()).isFalse();
       assertThat(first.description()).isEqualTo("Account is not fully set up");
       assertThat(realm.signIn(user).description()).isEqualTo("Invalid user credentials");
+
+      // On Keycloak's own pages the user signs in with the temporary password and chooses theirs;
+      // from then on the password grant gives them a token, and the temporary one is spent.
+      var chosen = TestRealm.password();
+      assertThat(realm.choosePassword(user.username(), temporary, chosen))
+          .startsWith(LoginPages.REDIRECT_URI + "?").contains("code=");
+      assertThat(client.read(user.username()).user().requiredActions()).doesNotContain("UPDATE_PASSWORD");
+      var signedIn = realm.signIn(user.username(), chosen, false);
+      assertThat(signedIn.ok()).as(signedIn.description()).isTrue();
+      assertThat(signedIn.accessToken()).isNotEmpty();
+      assertThat(realm.signIn(user.username(), temporary, false).ok()).isFalse();
     }
   }
 
@@ -160,6 +171,7 @@ class KeycloakDirectoryTest {
       assertThat(client.read(user.username()).user().enabled()).isFalse();
       assertThat(realm.signIn(user).ok()).isFalse();
       assertThat(realm.refresh(signedIn.refreshToken()).ok()).isFalse();
+      assertThat(client.read(user.username()).sessions()).as("sessions left in Keycloak").isZero();
       assertThat(realm.directRoles(user)).contains("staff", "payroll/viewer").doesNotContain("admin");
       assertThat(client.readRestoreState(user.username()).offboardedAt()).isPresent();
       var offboarded = admin.getUser(GetUserRequest.newBuilder().setName(name(user)).build()).getUser();

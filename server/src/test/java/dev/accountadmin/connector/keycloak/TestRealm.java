@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The realm the tests act on, set up once per run as an organisation would: brute-force
  * protection on (3 failures lock for an hour, not for good), a public client that allows password
- * grants (the "sign-in" the tests prove effects with), the connector's confidential client whose
+ * grants (the "sign-in" the tests prove effects with) and the sign-in pages, the connector's confidential client whose
  * service account holds exactly the least roles {@link KeycloakAdminClient} lists, a second one
  * that can only read, an application client with its own roles, and the user profile declaring
  * the restore attributes.
@@ -81,7 +81,8 @@ final class TestRealm {
     }
     server.admin("PUT", realm("/users/profile"), profile.toString());
     server.admin("POST", realm("/clients"), "{\"clientId\":\"" + PORTAL + "\",\"publicClient\":true,"
-        + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}");
+        + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":true,\"redirectUris\":[\""
+        + LoginPages.REDIRECT_URI + "\"]}");
     serviceAccount(CONNECTOR, connectorSecret, CONNECTOR_ROLES);
     serviceAccount(READER, readerSecret, List.of("view-users", "query-users"));
     server.admin("POST", realm("/clients"), "{\"clientId\":\"" + PAYROLL + "\",\"publicClient\":false,"
@@ -194,6 +195,14 @@ final class TestRealm {
 
   Grant signIn(TestUser user) {
     return signIn(user.username(), user.password(), false);
+  }
+
+  /**
+   * Keycloak's sign-in pages with a temporary password, then its update-password form: where the
+   * browser is sent once the required action is complete.
+   */
+  String choosePassword(String username, String temporary, String chosen) {
+    return new LoginPages(server.baseUrl()).signInAndChoosePassword(NAME, PORTAL, username, temporary, chosen);
   }
 
   /** The refresh-token grant: refused once the session is gone or the user disabled. */
