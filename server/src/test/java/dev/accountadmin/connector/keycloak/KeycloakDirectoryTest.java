@@ -7,6 +7,7 @@ import dev.accountadmin.server.TestServer;
 import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.ListUsersRequest;
 import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.RestoreUserRequest;
 import dev.accountadmin.v1.StepKind;
@@ -195,6 +196,27 @@ class KeycloakDirectoryTest {
           .getTemporaryPassword();
       assertThat(realm.signIn(user.username(), temporary, false).description())
           .isEqualTo("Account is not fully set up");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void usersListThroughTheRealm_inNameOrder_andPageByPage(Dialect engine) throws Exception {
+    var prefix = "lister-" + engine.name().toLowerCase(java.util.Locale.ROOT);
+    // In name order, whatever numbers the run gave them ("-10" before "-9").
+    var names = java.util.stream.Stream.of(realm.newUser(prefix), realm.newUser(prefix), realm.newUser(prefix))
+        .map(TestUser::email).sorted().toList();
+    try (var server = server(engine)) {
+      var admin = server.admin();
+      var page = admin.listUsers(ListUsersRequest.newBuilder().setDirectory("kc").setFilter(prefix).setPageSize(2)
+          .build());
+      assertThat(page.getUsersList()).extracting(u -> u.getUserPrincipalName())
+          .containsExactly(names.get(0), names.get(1));
+      assertThat(page.getUsersList()).allMatch(u -> u.getDirectory().equals("kc"));
+      var rest = admin.listUsers(ListUsersRequest.newBuilder().setDirectory("kc").setFilter(prefix).setPageSize(2)
+          .setPageToken(page.getNextPageToken()).build());
+      assertThat(rest.getUsersList()).extracting(u -> u.getUserPrincipalName()).containsExactly(names.get(2));
+      assertThat(rest.getNextPageToken()).isEmpty();
     }
   }
 
