@@ -40,8 +40,10 @@ public final class Schedules {
   public ScheduledOffboarding schedule(Caller caller, UserName name, OffboardingTime when, byte[] options,
       long templateVersion, String requestId, boolean validateOnly) {
     // Checked before the unit of work, whose rollback would take the denial's record with it.
-    authorize(caller, port.read(unit -> directory.live(unit, name, clock.instant())), requestId);
-    return port.write(unit -> {
+    // The user's own directory: an external one reads them there, and keeps the schedule in the store.
+    var users = directory.portOf(name);
+    authorize(caller, users.read(unit -> directory.live(unit, name, clock.instant())), requestId);
+    return users.write(unit -> {
       var now = clock.instant();
       var user = directory.live(unit, name, now);
       var zone = when.zone(userZone(unit, user));
@@ -66,7 +68,7 @@ public final class Schedules {
   /** Those in {@code state} (null: all) of {@code user} (null: all), earliest first. */
   public List<ScheduledOffboarding> list(Caller caller, ScheduledOffboarding.State state, UserName user) {
     directory.requireAnyRole(caller);
-    return port.read(unit -> {
+    return (user == null ? port : directory.portOf(user)).read(unit -> {
       String userId = null;
       if (user != null) {
         userId = unit.users().find(user).map(User::id).orElse(null);
@@ -101,8 +103,9 @@ public final class Schedules {
 
   /** Sets the time zone a user's "end of the last working day" is read in; null: the tenant's default. */
   public ZoneId setUserTimeZone(Caller caller, UserName name, ZoneId zone, String requestId) {
-    authorize(caller, port.read(unit -> directory.live(unit, name, clock.instant())), requestId);
-    return port.write(unit -> {
+    var users = directory.portOf(name);
+    authorize(caller, users.read(unit -> directory.live(unit, name, clock.instant())), requestId);
+    return users.write(unit -> {
       var now = clock.instant();
       var user = directory.live(unit, name, now);
       unit.schedules().setUserTimeZone(user.id(), zone == null ? null : zone.getId(), now);
@@ -119,11 +122,14 @@ public final class Schedules {
   private ScheduledOffboarding change(Caller caller, String id, long expectedVersion, String requestId,
       boolean validateOnly, Change change, String what) {
     directory.requireAnyRole(caller);
-    var target = port.read(unit -> unit.users().findById(found(unit, id).userId()));
+    // The schedule is in the store; its user in their own directory.
+    var scheduled = port.read(unit -> found(unit, id));
+    var users = directory.portOf(scheduled.user());
+    var target = users.read(unit -> unit.users().findById(scheduled.userId()));
     if (target.isPresent()) {
       authorize(caller, target.get(), requestId);
     }
-    return port.write(unit -> {
+    return users.write(unit -> {
       var now = clock.instant();
       // The schedule first, then its user: the order a run takes them in.
       var current = found(unit, id);

@@ -7,7 +7,12 @@ import dev.accountadmin.server.TestServer;
 import dev.accountadmin.server.store.Dialect;
 import dev.accountadmin.v1.AdminRole;
 import dev.accountadmin.v1.GetUserRequest;
+import dev.accountadmin.v1.GetScheduledOffboardingRequest;
 import dev.accountadmin.v1.ListUsersRequest;
+import dev.accountadmin.v1.OffboardingTime;
+import dev.accountadmin.v1.ScheduleOffboardingRequest;
+import dev.accountadmin.v1.ScheduleState;
+import dev.accountadmin.v1.ZonedTime;
 import dev.accountadmin.v1.OffboardUserRequest;
 import dev.accountadmin.v1.RestoreUserRequest;
 import dev.accountadmin.v1.StepKind;
@@ -196,6 +201,41 @@ class KeycloakDirectoryTest {
           .getTemporaryPassword();
       assertThat(realm.signIn(user.username(), temporary, false).description())
           .isEqualTo("Account is not fully set up");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aScheduledOffboarding_runsInTheRealm_whenTheClockPassesItsTime(Dialect engine) throws Exception {
+    var user = realm.newUser("scheduled-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+    try (var server = server(engine)) {
+      var admin = server.admin();
+      var at = java.time.LocalDateTime.ofInstant(server.clock.instant().plus(java.time.Duration.ofMinutes(21)),
+          java.time.ZoneId.of("Europe/Paris")).withNano(0);
+      var scheduled = admin.scheduleOffboarding(ScheduleOffboardingRequest.newBuilder().setName(name(user))
+          .setWhen(OffboardingTime.newBuilder().setAt(ZonedTime.newBuilder().setLocalDateTime(at.toString())
+              .setTimeZone("Europe/Paris")))
+          .setRequestId(java.util.UUID.randomUUID().toString()).build());
+      assertThat(step(scheduled.getPlan().getStepsList(), StepKind.STEP_KIND_BLOCK_SIGN_IN).getOutcome())
+          .isEqualTo(StepOutcome.STEP_OUTCOME_PLANNED);
+      var id = scheduled.getScheduledOffboarding().getName();
+
+      // Within the admin's one-hour sign-in.
+      server.clock.advance(java.time.Duration.ofMinutes(10));
+      assertThat(server.runDueSchedules()).isZero();
+      assertThat(client.read(user.username()).user().enabled()).isTrue();
+      assertThat(realm.signIn(user).ok()).isTrue();
+
+      server.clock.advance(java.time.Duration.ofMinutes(11));
+      assertThat(server.runDueSchedules()).isEqualTo(1);
+      var ran = admin.getScheduledOffboarding(GetScheduledOffboardingRequest.newBuilder().setName(id).build())
+          .getScheduledOffboarding();
+      assertThat(ran.getState()).as(ran.getError().getReason()).isEqualTo(ScheduleState.SCHEDULE_STATE_DONE);
+      assertThat(step(ran.getResult().getStepsList(), StepKind.STEP_KIND_BLOCK_SIGN_IN).getOutcome())
+          .isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      assertThat(client.read(user.username()).user().enabled()).isFalse();
+      assertThat(client.read(user.username()).sessions()).isZero();
+      assertThat(realm.signIn(user).ok()).isFalse();
     }
   }
 
