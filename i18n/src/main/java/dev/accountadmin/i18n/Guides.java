@@ -71,7 +71,8 @@ public final class Guides {
                   NoteSpec.of("guide.note.restrictedStillReceives"),
                   NoteSpec.of("guide.UNLOCK.note.compromised", "command", "acctadmin guide compromised"),
                   NoteSpec.of("guide.note.adminTargets"),
-                  NoteSpec.of("guide.note.externalDirectories"))),
+                  NoteSpec.of("guide.note.externalDirectories"),
+                  NoteSpec.of("guide.note.keycloak"))),
           "OFFBOARD",
           new Spec(
               Map.of(
@@ -84,6 +85,7 @@ public final class Guides {
                   NoteSpec.of("guide.OFFBOARD.note.restore", "command", "acctadmin restore USER"),
                   NoteSpec.of("guide.note.deletedRestorable", "command", "acctadmin users undelete USER"),
                   NoteSpec.of("guide.note.externalDirectories"),
+                  NoteSpec.of("guide.note.keycloak"),
                   NoteSpec.of("guide.OFFBOARD.note.schedule", "command", "acctadmin offboard USER --at \"2026-12-31 18:00 Europe/Paris\"",
                       "lastDayCommand", "acctadmin offboard USER --at end-of-last-working-day --date 2026-12-31",
                       "listCommand", "acctadmin schedule list", "templateCommand", "acctadmin template show"))),
