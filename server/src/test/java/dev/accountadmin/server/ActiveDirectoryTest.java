@@ -222,6 +222,44 @@ final class ActiveDirectoryTest {
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
+  void aGroupNestedInAPrivilegedOne_isAnAdminRole_thatOffboardingLeaves_andRestoreRejoins(Dialect engine)
+      throws Exception {
+    var login = login("nadia", engine);
+    var upn = login + "@" + SambaDc.SUFFIX;
+    // Helpdesk leads are account operators through their group, two levels down.
+    var leads = dc.createGroup("Helpdesk Leads " + engine, "Account Operators");
+    var team = dc.createGroup("Helpdesk Team " + engine);
+    try (var c = dc.admin()) {
+      c.modify(leads, new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.ADD, "member",
+          team));
+    }
+    var dn = dc.createUser(login, "Nadia Lead " + engine, "Nadia-Pass-word-1");
+    try (var c = dc.admin()) {
+      c.modify(team, new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.ADD, "member",
+          dn));
+    }
+
+    try (var server = server(engine)) {
+      var admin = server.admin();
+      var user = admin.getUser(GetUserRequest.newBuilder().setName("users/" + upn).build()).getUser();
+      assertThat(user.getAdminRolesList()).containsExactly(AdminRole.ADMIN_ROLE_USER_ADMIN);
+
+      var result = admin.offboardUser(OffboardUserRequest.newBuilder().setName("users/" + upn).build()).getResult();
+      assertThat(step(result.getStepsList(), StepKind.STEP_KIND_REMOVE_ADMIN_ROLES).getOutcome())
+          .isEqualTo(StepOutcome.STEP_OUTCOME_DONE);
+      assertThat(dc.entry(upn).getAttributeValues("memberOf")).as("left the group that made them an operator").isNull();
+      assertThat(admin.getUser(GetUserRequest.newBuilder().setName("users/" + upn).build()).getUser()
+          .getAdminRolesList()).isEmpty();
+
+      admin.restoreUser(RestoreUserRequest.newBuilder().setName("users/" + upn).build());
+      assertThat(dc.entry(upn).getAttributeValues("memberOf")).containsExactly(team);
+      assertThat(admin.getUser(GetUserRequest.newBuilder().setName("users/" + upn).build()).getUser()
+          .getAdminRolesList()).containsExactly(AdminRole.ADMIN_ROLE_USER_ADMIN);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
   void stepsWithoutCounterpart_areNotApplicable_andUsersListThroughTheirDirectory(Dialect engine) throws Exception {
     var login = login("alex", engine);
     var upn = login + "@" + SambaDc.SUFFIX;

@@ -68,6 +68,8 @@ public final class ActiveDirectory implements Connector {
       "msDS-User-Account-Control-Computed", "lockoutTime", "badPwdCount", "pwdLastSet", "memberOf", "uSNChanged",
       "whenCreated", "whenChanged", "description", "preferredLanguage"};
   private static final int LIST_LIMIT = 10_000;
+  /** LDAP_MATCHING_RULE_IN_CHAIN: membership at any depth. */
+  private static final String IN_CHAIN = "1.2.840.113556.1.4.1941";
   private static final Gson GSON = new Gson();
 
   /** What offboarding changed that restore puts back: the OU, the description, the privileged groups. */
@@ -127,12 +129,12 @@ public final class ActiveDirectory implements Connector {
   @Override
   public Optional<User> find(UserName user) {
     return one(Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "user"),
-        Filter.createEqualityFilter("userPrincipalName", user.value()))).map(this::user);
+        Filter.createEqualityFilter("userPrincipalName", user.value()))).map(e -> user(e, nestedPrivilegedGroups()));
   }
 
   @Override
   public Optional<User> findById(String id) {
-    return entryById(id).map(this::user);
+    return entryById(id).map(e -> user(e, nestedPrivilegedGroups()));
   }
 
   @Override
@@ -149,9 +151,10 @@ public final class ActiveDirectory implements Connector {
     var request = new SearchRequest(settings.baseDn(), SearchScope.SUB, Filter.createANDFilter(filters), ATTRIBUTES);
     request.setSizeLimit(LIST_LIMIT);
     var entries = ldap(p -> p.search(request).getSearchEntries());
+    var nested = nestedPrivilegedGroups();
     return entries.stream()
         .filter(e -> parseName(e) != null)
-        .map(this::user)
+        .map(e -> user(e, nested))
         .filter(u -> u.name().key().compareTo(afterKey == null ? "" : afterKey) > 0)
         .sorted(Comparator.comparing(u -> u.name().key()))
         .limit(limit)
@@ -239,8 +242,11 @@ public final class ActiveDirectory implements Connector {
     var added = EnumSet.noneOf(Role.class);
     added.addAll(after);
     added.removeAll(before);
+    // A group nested in a privileged one makes its members privileged too: leaving the role means
+    // leaving it (recorded like the others, so that restore rejoins it).
+    var nested = removed.isEmpty() ? Map.<String, Role>of() : nestedPrivilegedGroups();
     for (var group : values(entry, "memberOf")) {
-      var role = roleOf(group);
+      var role = roleOf(group, nested);
       if (role != null && removed.contains(role)) {
         kept.removedGroups.put(group, role.name());
         state.set(GSON.toJson(kept));
@@ -298,6 +304,47 @@ public final class ActiveDirectory implements Connector {
     }
   }
 
+  /**
+   * The admin role a user's group gives: its own when it is a privileged group (by its DN's
+   * common name), else that of the privileged group it is nested in; null for an ordinary group.
+   */
+  private Role roleOf(String groupDn, Map<String, Role> nested) {
+    var own = roleOf(groupDn);
+    return own != null ? own : nested.get(groupDn.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The groups nested, at any depth, in a privileged group, by DN in lower case, with the role of
+   * the privileged group (the highest, if several): AD's transitive membership rule
+   * (LDAP_MATCHING_RULE_IN_CHAIN) finds them with one search per role.
+   */
+  private Map<String, Role> nestedPrivilegedGroups() {
+    var nested = new java.util.HashMap<String, Role>();
+    // Role's order is the tiers' (GLOBAL_ADMIN first): the first role found for a group is its highest.
+    for (var role : Role.values()) {
+      var names = settings.adminGroups().getOrDefault(role, List.of());
+      if (names.isEmpty()) {
+        continue;
+      }
+      var byName = Filter.createORFilter(names.stream().map(n -> Filter.createEqualityFilter("cn", n)).toList());
+      var privileged = ldap(p -> p.search(new SearchRequest(settings.baseDn(), SearchScope.SUB,
+          Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"), byName),
+          SearchRequest.NO_ATTRIBUTES)).getSearchEntries());
+      if (privileged.isEmpty()) {
+        continue;
+      }
+      var inChain = Filter.createORFilter(privileged.stream()
+          .map(g -> Filter.createExtensibleMatchFilter("memberOf", IN_CHAIN, false, g.getDN())).toList());
+      var request = new SearchRequest(settings.baseDn(), SearchScope.SUB,
+          Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"), inChain), SearchRequest.NO_ATTRIBUTES);
+      request.setSizeLimit(LIST_LIMIT);
+      for (var group : ldap(p -> p.search(request).getSearchEntries())) {
+        nested.putIfAbsent(group.getDN().toLowerCase(Locale.ROOT), role);
+      }
+    }
+    return nested;
+  }
+
   /** The admin role a group (by its DN's common name) stands for, or null for an ordinary group. */
   private Role roleOf(String groupDn) {
     String cn;
@@ -314,7 +361,7 @@ public final class ActiveDirectory implements Connector {
     return null;
   }
 
-  private User user(SearchResultEntry e) {
+  private User user(SearchResultEntry e, Map<String, Role> nested) {
     var name = parseName(e);
     var computed = e.getAttributeValueAsInteger("msDS-User-Account-Control-Computed");
     var uac = e.getAttributeValueAsInteger("userAccountControl");
@@ -327,7 +374,7 @@ public final class ActiveDirectory implements Connector {
     }
     var pwdLastSet = e.getAttributeValueAsLong("pwdLastSet");
     var roles = EnumSet.noneOf(Role.class);
-    values(e, "memberOf").stream().map(this::roleOf).filter(Objects::nonNull).forEach(roles::add);
+    values(e, "memberOf").stream().map(g -> roleOf(g, nested)).filter(Objects::nonNull).forEach(roles::add);
     var badPwdCount = e.getAttributeValueAsInteger("badPwdCount");
     var created = generalized(e.getAttributeValue("whenCreated"));
     var language = e.getAttributeValue("preferredLanguage");

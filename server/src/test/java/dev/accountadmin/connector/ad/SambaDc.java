@@ -205,6 +205,19 @@ public final class SambaDc implements AutoCloseable {
     }
   }
 
+  /** A new global security group in CN=Users, itself a member of these groups of CN=Builtin; its DN. */
+  public String createGroup(String name, String... builtinGroups) throws LDAPException {
+    var dn = "CN=" + name + "," + USERS_DN;
+    try (var c = admin()) {
+      c.add(new com.unboundid.ldap.sdk.Entry(dn, List.of(new Attribute("objectClass", "top", "group"),
+          new Attribute("sAMAccountName", name.replace(' ', '-')))));
+      for (var group : builtinGroups) {
+        c.modify("CN=" + group + ",CN=Builtin," + BASE_DN, new Modification(ModificationType.ADD, "member", dn));
+      }
+    }
+    return dn;
+  }
+
   /** The user's entry, by user principal name, read as Administrator. */
   public SearchResultEntry entry(String upn) throws LDAPException {
     try (var c = admin()) {
