@@ -336,7 +336,8 @@ public final class ActiveDirectory implements Connector {
       var inChain = Filter.createORFilter(privileged.stream()
           .map(g -> Filter.createExtensibleMatchFilter("memberOf", IN_CHAIN, false, g.getDN())).toList());
       var request = new SearchRequest(settings.baseDn(), SearchScope.SUB,
-          Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"), inChain), SearchRequest.NO_ATTRIBUTES);
+          Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"), inChain),
+          SearchRequest.NO_ATTRIBUTES);
       request.setSizeLimit(LIST_LIMIT);
       for (var group : ldap(p -> p.search(request).getSearchEntries())) {
         nested.putIfAbsent(group.getDN().toLowerCase(Locale.ROOT), role);
