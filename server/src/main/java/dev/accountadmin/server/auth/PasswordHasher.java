@@ -39,15 +39,13 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
   private static final Semaphore CORES = new Semaphore(THREADS, true);
 
   /**
-   * The memory Argon2id reuses (1 KiB blocks, zeroed when given back) instead of allocating it
-   * anew: thousands of blocks that live for a whole hash made every young collection copy them.
-   * What stays is what the busiest moment needed: one hash's memory per thread. A holder of its
-   * own because the first class taken from Bouncy Castle's signed jar makes the JVM verify the
+   * The memory Argon2id reuses while hashes keep coming (at most one hash's worth per thread),
+   * given back when they stop: see {@link IdleBlockPool}. A holder of its own because the first class taken from Bouncy Castle's signed jar makes the JVM verify the
    * jar's signature (about 0.2 s): that belongs to the first hash, or to {@link #warmUp}, not to
    * the server's start.
    */
   private static final class Blocks {
-    static final Argon2BytesGenerator.BlockPool POOL = new Argon2BytesGenerator.FixedBlockPool(THREADS * 47104);
+    static final IdleBlockPool POOL = new IdleBlockPool(THREADS * 47104);
   }
 
   /**
@@ -137,11 +135,13 @@ public record PasswordHasher(int memoryKib, int iterations, int parallelism) {
         .build();
     var out = new byte[length];
     CORES.acquireUninterruptibly();
+    Blocks.POOL.began();
     try {
       var generator = new Argon2BytesGenerator();
       generator.init(parameters);
       generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
     } finally {
+      Blocks.POOL.ended();
       CORES.release();
     }
     return out;
