@@ -44,7 +44,28 @@ public final class Database implements DirectoryPort, AutoCloseable {
     this.pool = pool;
     this.dialect = dialect;
     this.clock = clock;
-    this.writer = writerConnection == null ? null : new GroupCommit(writerConnection, current);
+    this.writer = writerConnection == null ? null
+        : new GroupCommit(new StatementCache(writerConnection).around(writerConnection), current);
+  }
+
+  // The kept statements of SQLite's reader connections, by the driver's connection (see
+  // StatementCache); a cache whose connection the pool has retired goes when the next one comes.
+  private final java.util.concurrent.ConcurrentHashMap<Connection, StatementCache> readerStatements =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A pooled connection whose statements are kept, on SQLite; PostgreSQL's driver keeps its own. */
+  private Connection withKeptStatements(Connection pooled) throws SQLException {
+    if (writer == null) {
+      return pooled;
+    }
+    var physical = pooled.unwrap(org.sqlite.SQLiteConnection.class);
+    var cache = readerStatements.get(physical);
+    if (cache == null) {
+      readerStatements.values().removeIf(StatementCache::connectionClosed);
+      cache = new StatementCache(physical);
+      readerStatements.put(physical, cache);
+    }
+    return cache.around(pooled);
   }
 
   /**
@@ -222,7 +243,7 @@ public final class Database implements DirectoryPort, AutoCloseable {
         return work.run(outer);
       }
       try (var connection = pool.getConnection()) {
-        return work.run(connection);
+        return work.run(withKeptStatements(connection));
       }
     } catch (SQLException e) {
       throw new StoreException(e);
